@@ -1,0 +1,22 @@
+package io.tillpoint.batch.purge;
+
+import io.tillpoint.application.IdempotencyRetention;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Deletes one chunk of expired idempotency records in the chunk's transaction. */
+@Named
+@Dependent
+public class IdempotencyRecordDeleter extends AbstractItemWriter {
+
+    @Inject
+    IdempotencyRetention retention;
+
+    @Override
+    public void writeItems(List<Object> ids) {
+        retention.delete(ids.stream().map(String.class::cast).toList());
+    }
+}

@@ -1,0 +1,87 @@
+package io.tillpoint.application;
+
+import io.tillpoint.domain.model.merchant.ApiClient;
+import io.tillpoint.domain.model.merchant.ConsoleUser;
+import io.tillpoint.domain.model.merchant.MerchantRepository;
+import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.infrastructure.crypto.KeyMaterial;
+import io.tillpoint.infrastructure.crypto.SecretHasher;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * First-start set-up, after the schema is migrated: the token keys, the platform API
+ * client {@code platform} and the console user {@code admin}. A configured secret
+ * ({@code TILLPOINT_PLATFORM_SECRET}, {@code TILLPOINT_ADMIN_PASSWORD}) is authoritative
+ * at every start; where none is configured, a random one is generated on first start and
+ * written to the log exactly once.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class Bootstrap {
+
+    public static final String PLATFORM_CLIENT = "platform";
+    public static final String ADMIN_USER = "admin";
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    MerchantRepository merchants;
+
+    @Inject
+    KeyMaterial keys;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "tillpoint.platform.secret")
+    Optional<String> platformSecret;
+
+    @Inject
+    @ConfigProperty(name = "tillpoint.admin.password")
+    Optional<String> adminPassword;
+
+    @PostConstruct
+    void start() {
+        keys.verificationKey();
+        Optional<ApiClient> platform = merchants.findClient(PLATFORM_CLIENT);
+        String secret = platformSecret.filter(s -> !s.isBlank()).orElse(null);
+        if (platform.isEmpty()) {
+            boolean generated = secret == null;
+            String value = generated ? "ps_" + Ids.randomToken(32) : secret;
+            merchants.add(ApiClient.platform(PLATFORM_CLIENT, SecretHasher.hash(value), clock.now()));
+            if (generated) {
+                LOG.warning("TILLPOINT BOOTSTRAP platform client_id=platform client_secret=" + value
+                        + " (generated once; set TILLPOINT_PLATFORM_SECRET to choose it)");
+            }
+        } else if (secret != null && !SecretHasher.matches(secret, platform.get().secretHash())) {
+            platform.get().changeSecret(SecretHasher.hash(secret));
+            LOG.info("platform client secret changed to the configured TILLPOINT_PLATFORM_SECRET");
+        }
+
+        Optional<ConsoleUser> admin = merchants.findConsoleUser(ADMIN_USER);
+        String password = adminPassword.filter(s -> !s.isBlank()).orElse(null);
+        if (admin.isEmpty()) {
+            boolean generated = password == null;
+            String value = generated ? Ids.randomToken(20) : password;
+            merchants.add(ConsoleUser.administrator(ADMIN_USER, SecretHasher.hash(value), clock.now()));
+            if (generated) {
+                LOG.warning("TILLPOINT BOOTSTRAP console user=admin password=" + value
+                        + " (generated once; set TILLPOINT_ADMIN_PASSWORD to choose it)");
+            }
+        } else if (password != null && !SecretHasher.matches(password, admin.get().passwordHash())) {
+            admin.get().changePassword(SecretHasher.hash(password));
+            LOG.info("console admin password changed to the configured TILLPOINT_ADMIN_PASSWORD");
+        }
+    }
+}

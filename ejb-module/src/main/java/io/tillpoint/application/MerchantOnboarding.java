@@ -1,0 +1,35 @@
+package io.tillpoint.application;
+
+import io.tillpoint.domain.model.merchant.ApiClient;
+import io.tillpoint.domain.model.merchant.Merchant;
+import io.tillpoint.domain.model.merchant.MerchantRepository;
+import io.tillpoint.domain.model.merchant.Pricing;
+import io.tillpoint.domain.shared.CurrencyCode;
+import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.infrastructure.crypto.SecretHasher;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** Registers merchants and gives them API credentials. */
+@Stateless
+public class MerchantOnboarding {
+
+    private static final Logger LOG = Logger.getLogger(MerchantOnboarding.class.getName());
+
+    @Inject
+    MerchantRepository merchants;
+
+    @Inject
+    Clock clock;
+
+    public MerchantCredentials register(String name, String country, CurrencyCode defaultCurrency, Pricing pricing) {
+        Merchant merchant = Merchant.register(name, country, defaultCurrency, pricing, clock.now());
+        merchants.add(merchant);
+        String clientId = Ids.newId("cli");
+        String secret = "sk_" + Ids.randomToken(40);
+        merchants.add(ApiClient.forMerchant(clientId, SecretHasher.hash(secret), merchant.id(), clock.now()));
+        LOG.info(() -> "registered merchant " + merchant.id() + " with API client " + clientId);
+        return new MerchantCredentials(merchant.id(), clientId, secret);
+    }
+}

@@ -1,0 +1,130 @@
+package io.tillpoint.application;
+
+import io.tillpoint.domain.model.acquiring.AcquirerConnector;
+import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
+import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.card.PanMasking;
+import io.tillpoint.domain.model.payment.Payment;
+import io.tillpoint.domain.model.payment.PaymentRepository;
+import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
+import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.shared.Money;
+import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.crypto.CardFingerprinter;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Payment use cases. A payment that needs the acquirer is recorded first (one
+ * transaction), the acquirer is called with no transaction open and a time limit, and
+ * its answer is recorded (a second transaction). No answer in time is UNKNOWN, never a
+ * guess.
+ */
+@Stateless
+public class PaymentService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentService.class.getName());
+
+    @Inject
+    PaymentTransactions transactions;
+
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    AcquirerConnector acquirer;
+
+    @Inject
+    CardFingerprinter fingerprinter;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "tillpoint.acquirer.timeout-ms", defaultValue = "5000")
+    long acquirerTimeoutMs;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Payment createCardPayment(CreateCardPayment command) {
+        Payment payment = transactions.recordAttempt(command, fingerprinter.fingerprint(command.card().number()));
+        AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
+                command.card());
+        AuthorizationResult result = askAcquirer(payment.id(), () -> acquirer.authorize(request));
+        return transactions.recordAuthorization(command.merchantId(), payment.id(), result);
+    }
+
+    /** Completes a step-up challenge with the cardholder's code. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Payment confirm(String merchantId, String paymentId, String code) {
+        String acquirerReference = transactions.submitChallenge(merchantId, paymentId);
+        AuthorizationResult result = askAcquirer(paymentId, () -> acquirer.completeChallenge(acquirerReference, code));
+        return transactions.recordAuthorization(merchantId, paymentId, result);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Payment capture(String merchantId, String paymentId, Money amount) {
+        return transactions.capture(merchantId, paymentId, amount);
+    }
+
+    /** Voids locally first (the hold is released in our books), then tells the acquirer. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Payment voidPayment(String merchantId, String paymentId) {
+        Payment voided = transactions.voidAuthorization(merchantId, paymentId);
+        try {
+            executor.submit(() -> acquirer.reverse(voided.acquirerReference()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reversal for " + paymentId + " not sent; the issuer's hold will expire", e);
+        }
+        return voided;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Refund refund(String merchantId, String paymentId, Money amount, String reason) {
+        return transactions.refund(merchantId, paymentId, amount, reason);
+    }
+
+    public Payment get(String merchantId, String paymentId) {
+        return payments.find(merchantId, paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+    }
+
+    public List<Payment> list(String merchantId, PaymentQuery query) {
+        return payments.list(merchantId, query);
+    }
+
+    public List<Refund> refunds(String merchantId, String paymentId) {
+        get(merchantId, paymentId);
+        return payments.refundsOf(merchantId, paymentId);
+    }
+
+    private AuthorizationResult askAcquirer(String paymentId, Supplier<AuthorizationResult> call) {
+        Future<AuthorizationResult> answer = executor.submit(call::get);
+        try {
+            return answer.get(acquirerTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            LOG.warning(() -> "acquirer gave no answer for " + paymentId + " within " + acquirerTimeoutMs + " ms: UNKNOWN");
+            return new AuthorizationResult.Unknown("timeout");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            LOG.warning(() -> "acquirer call for " + paymentId + " failed (" + cause.getClass().getSimpleName() + ": "
+                    + PanMasking.scrub(cause.getMessage()) + "): UNKNOWN");
+            return new AuthorizationResult.Unknown("connector error");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AuthorizationResult.Unknown("interrupted");
+        }
+    }
+}

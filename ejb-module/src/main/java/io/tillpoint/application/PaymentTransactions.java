@@ -1,0 +1,123 @@
+package io.tillpoint.application;
+
+import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.ledger.Ledger;
+import io.tillpoint.domain.model.payment.CaptureMode;
+import io.tillpoint.domain.model.payment.CardSnapshot;
+import io.tillpoint.domain.model.payment.Payment;
+import io.tillpoint.domain.model.payment.PaymentRepository;
+import io.tillpoint.domain.model.payment.RefundOutcome;
+import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.shared.ConflictException;
+import io.tillpoint.domain.shared.Money;
+import io.tillpoint.domain.shared.NotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+/**
+ * The short transactions a payment goes through. Each method is one JTA transaction:
+ * find, ask the aggregate, store the state change and its ledger journal together.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PaymentTransactions {
+
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "tillpoint")
+    EntityManager em;
+
+    /** Records the attempt before the acquirer hears of it: status PROCESSING. */
+    public Payment recordAttempt(CreateCardPayment command, String fingerprint) {
+        Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
+                command.details(), CardSnapshot.of(command.card(), fingerprint), clock.now());
+        payments.add(payment);
+        return payment;
+    }
+
+    /** Records what the acquirer answered; an approved automatic-capture payment is captured at once. */
+    public Payment recordAuthorization(String merchantId, String paymentId, AuthorizationResult result) {
+        Payment payment = load(merchantId, paymentId);
+        if (result instanceof AuthorizationResult.Approved approved) {
+            ledger.append(payment.approve(approved.authorizationCode(), approved.acquirerReference(),
+                    approved.issuerCountry(), clock.now()));
+            if (payment.captureMode() == CaptureMode.AUTOMATIC) {
+                ledger.append(payment.capture(null, clock.now()));
+            }
+        } else if (result instanceof AuthorizationResult.Declined declined) {
+            payment.decline(declined.code(), declined.issuerCountry(), clock.now());
+        } else if (result instanceof AuthorizationResult.ChallengeRequired challenge) {
+            payment.requireChallenge(challenge.acquirerReference(), challenge.issuerCountry(), clock.now());
+        } else {
+            payment.outcomeUnknown(clock.now());
+        }
+        return flushed(payment);
+    }
+
+    /** The cardholder answered a step-up challenge; returns the acquirer reference to complete it with. */
+    public String submitChallenge(String merchantId, String paymentId) {
+        Payment payment = load(merchantId, paymentId);
+        payment.challengeSubmitted(clock.now());
+        flushed(payment);
+        return payment.acquirerReference();
+    }
+
+    public Payment capture(String merchantId, String paymentId, Money amount) {
+        Payment payment = load(merchantId, paymentId);
+        ledger.append(payment.capture(amount, clock.now()));
+        return flushed(payment);
+    }
+
+    public Payment voidAuthorization(String merchantId, String paymentId) {
+        Payment payment = load(merchantId, paymentId);
+        ledger.append(payment.voidAuthorization(clock.now()));
+        return flushed(payment);
+    }
+
+    public Refund refund(String merchantId, String paymentId, Money amount, String reason) {
+        Payment payment = load(merchantId, paymentId);
+        RefundOutcome outcome = payment.refund(amount, reason, clock.now());
+        payments.add(outcome.refund());
+        ledger.append(outcome.journal());
+        flushed(payment);
+        return outcome.refund();
+    }
+
+    private Payment load(String merchantId, String paymentId) {
+        return payments.find(merchantId, paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+    }
+
+    /** Writes now, so that a concurrent change of the same payment is reported as a 409 and not a 500. */
+    private Payment flushed(Payment payment) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw concurrentUpdate(payment);
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof OptimisticLockException
+                    || e.getClass().getName().contains("OptimisticLock")) {
+                throw concurrentUpdate(payment);
+            }
+            throw e;
+        }
+        return payment;
+    }
+
+    private static ConflictException concurrentUpdate(Payment payment) {
+        return new ConflictException("concurrent_update",
+                "Payment " + payment.id() + " was changed by another request at the same time; retry");
+    }
+}

@@ -1,0 +1,112 @@
+package io.tillpoint.domain.model.idempotency;
+
+import io.tillpoint.domain.shared.ConflictException;
+import io.tillpoint.domain.shared.UnprocessableException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One use of an idempotency key by one caller. Inserted (primary key = caller + key) before
+ * the request runs, so a concurrent duplicate fails on the key; completed with the
+ * response, which later duplicates replay.
+ */
+@Entity
+@Table(name = "idempotency_record")
+public class IdempotencyRecord {
+
+    @Id
+    @Column(length = 330)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "owner_id", nullable = false, length = 64, updatable = false)
+    private String owner;
+
+    @Column(name = "idem_key", nullable = false, length = 255, updatable = false)
+    private String key;
+
+    @Column(name = "request_hash", nullable = false, length = 64, updatable = false)
+    private String requestHash;
+
+    @Column(nullable = false)
+    private boolean completed;
+
+    @Column(name = "response_status")
+    private Integer responseStatus;
+
+    @Column(name = "response_content_type", length = 100)
+    private String responseContentType;
+
+    @Column(name = "response_location", length = 500)
+    private String responseLocation;
+
+    @Column(name = "response_body")
+    private byte[] responseBody;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected IdempotencyRecord() {
+    }
+
+    public static String idOf(String owner, IdempotencyKey key) {
+        return owner + "|" + key.value();
+    }
+
+    public static IdempotencyRecord begin(String owner, IdempotencyKey key, RequestFingerprint fingerprint, Instant now) {
+        IdempotencyRecord r = new IdempotencyRecord();
+        r.id = idOf(owner, key);
+        r.owner = owner;
+        r.key = key.value();
+        r.requestHash = fingerprint.hex();
+        r.createdAt = now;
+        return r;
+    }
+
+    /**
+     * What a second request with this key gets: the stored response when it is the same request
+     * and the first one finished; otherwise 422 (other body) or 409 (first still running).
+     */
+    public StoredResponse replayFor(RequestFingerprint fingerprint) {
+        if (!requestHash.equals(fingerprint.hex())) {
+            throw new UnprocessableException("idempotency_key_reused",
+                    "This Idempotency-Key was already used with a different request");
+        }
+        if (!completed) {
+            throw new ConflictException("idempotency_in_progress",
+                    "A request with this Idempotency-Key is still being processed; retry later");
+        }
+        return new StoredResponse(responseStatus, responseContentType, responseBody, responseLocation);
+    }
+
+    public void complete(StoredResponse response, Instant now) {
+        this.completed = true;
+        this.responseStatus = response.status();
+        this.responseContentType = response.contentType();
+        this.responseBody = response.body();
+        this.responseLocation = response.location();
+        this.completedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean completed() {
+        return completed;
+    }
+
+    public Optional<Instant> completedAt() {
+        return Optional.ofNullable(completedAt);
+    }
+}

@@ -1,0 +1,86 @@
+package io.tillpoint.domain.model.merchant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** OAuth2 client credentials. The secret is kept only as a salted hash. */
+@Entity
+@Table(name = "api_client")
+public class ApiClient {
+
+    @Id
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
+    @Version
+    private long version;
+
+    @Column(name = "secret_hash", nullable = false, length = 255)
+    private String secretHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Role role;
+
+    @Column(name = "merchant_id", length = 40)
+    private String merchantId;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected ApiClient() {
+    }
+
+    public static ApiClient forMerchant(String clientId, String secretHash, String merchantId, Instant now) {
+        return create(clientId, secretHash, Role.MERCHANT, merchantId, now);
+    }
+
+    public static ApiClient platform(String clientId, String secretHash, Instant now) {
+        return create(clientId, secretHash, Role.PLATFORM_ADMIN, null, now);
+    }
+
+    private static ApiClient create(String clientId, String secretHash, Role role, String merchantId, Instant now) {
+        ApiClient c = new ApiClient();
+        c.clientId = clientId;
+        c.secretHash = secretHash;
+        c.role = role;
+        c.merchantId = merchantId;
+        c.active = true;
+        c.createdAt = now;
+        return c;
+    }
+
+    /** Replaces the secret's hash (rotation, or the configured bootstrap secret). */
+    public void changeSecret(String newSecretHash) {
+        this.secretHash = newSecretHash;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public boolean active() {
+        return active;
+    }
+}

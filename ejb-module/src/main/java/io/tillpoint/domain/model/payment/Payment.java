@@ -1,0 +1,319 @@
+package io.tillpoint.domain.model.payment;
+
+import static io.tillpoint.domain.model.ledger.Account.*;
+
+import io.tillpoint.domain.model.ledger.Journal;
+import io.tillpoint.domain.model.ledger.JournalType;
+import io.tillpoint.domain.shared.CurrencyCode;
+import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.domain.shared.InvalidInputException;
+import io.tillpoint.domain.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The payment aggregate. Its amounts only move through intention-revealing methods
+ * that go through the {@link PaymentStatus} state machine and return the balanced
+ * ledger {@link Journal} the caller must record in the same transaction.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @Version
+    private long version;
+
+    @Column(name = "merchant_id", nullable = false, length = 40, updatable = false)
+    private String merchantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private PaymentStatus status;
+
+    @Column(nullable = false, updatable = false)
+    private long amount;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Column(name = "amount_capturable", nullable = false)
+    private long amountCapturable;
+
+    @Column(name = "amount_captured", nullable = false)
+    private long amountCaptured;
+
+    @Column(name = "amount_refunded", nullable = false)
+    private long amountRefunded;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "capture_mode", nullable = false, length = 16, updatable = false)
+    private CaptureMode captureMode;
+
+    @Column(length = 255, updatable = false)
+    private String reference;
+
+    @Column(length = 1000, updatable = false)
+    private String description;
+
+    @Column(name = "metadata", length = 40000, updatable = false)
+    private Metadata metadata;
+
+    @Embedded
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "method_type", nullable = false, length = 16, updatable = false)
+    private PaymentMethodType methodType;
+
+    @Embedded
+    private CardSnapshot card;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decline_code", length = 32)
+    private DeclineCode declineCode;
+
+    @Column(name = "acquirer_reference", length = 64)
+    private String acquirerReference;
+
+    @Column(name = "authorization_code", length = 12)
+    private String authorizationCode;
+
+    @Column(name = "challenge_attempts", nullable = false)
+    private int challengeAttempts;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Payment() {
+    }
+
+    /** A new card payment, recorded before the acquirer is asked: status PROCESSING. */
+    public static Payment startCardPayment(String merchantId, Money amount, CaptureMode captureMode,
+            PaymentDetails details, CardSnapshot card, Instant now) {
+        Payment p = new Payment();
+        p.id = Ids.newId("pay");
+        p.merchantId = merchantId;
+        p.status = PaymentStatus.PROCESSING;
+        p.amount = amount.minorUnits();
+        p.currency = amount.currency().code();
+        p.captureMode = captureMode;
+        p.reference = details.reference();
+        p.description = details.description();
+        p.metadata = details.metadata();
+        p.customer = details.customer();
+        p.methodType = PaymentMethodType.CARD;
+        p.card = card;
+        p.createdAt = now;
+        p.updatedAt = now;
+        return p;
+    }
+
+    /** The acquirer approved the authorization: the amount is held on the card. */
+    public Journal approve(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
+        move(PaymentEvent.AUTHORIZATION_APPROVED, now);
+        this.authorizationCode = authorizationCode;
+        this.acquirerReference = acquirerReference;
+        recordIssuerCountry(issuerCountry);
+        this.amountCapturable = amount;
+        Money held = amount();
+        return Journal.builder(JournalType.AUTHORIZATION_HOLD, merchantId, id, now)
+                .debit(CARDHOLDER_AUTHORIZATIONS, held)
+                .credit(MERCHANT_PENDING_AUTHORIZATIONS, held)
+                .build();
+    }
+
+    public void decline(DeclineCode code, String issuerCountry, Instant now) {
+        move(PaymentEvent.AUTHORIZATION_DECLINED, now);
+        this.declineCode = code;
+        recordIssuerCountry(issuerCountry);
+    }
+
+    /** The acquirer's answer was lost (timeout, broken connection): a recovery job will ask again. */
+    public void outcomeUnknown(Instant now) {
+        move(PaymentEvent.OUTCOME_UNKNOWN, now);
+    }
+
+    /** The issuer wants the cardholder to confirm (step-up); {@code confirm} resumes the payment. */
+    public void requireChallenge(String acquirerReference, String issuerCountry, Instant now) {
+        move(PaymentEvent.CHALLENGE_REQUIRED, now);
+        this.acquirerReference = acquirerReference;
+        recordIssuerCountry(issuerCountry);
+    }
+
+    /** The cardholder answered the challenge; the answer now goes to the acquirer. */
+    public void challengeSubmitted(Instant now) {
+        move(PaymentEvent.CHALLENGE_SUBMITTED, now);
+        challengeAttempts++;
+    }
+
+    public int challengeAttempts() {
+        return challengeAttempts;
+    }
+
+    /**
+     * Captures {@code requested} (or everything capturable when null); whatever is left of the
+     * authorization is released.
+     */
+    public Journal capture(Money requested, Instant now) {
+        Money capturable = Money.of(amountCapturable, currency());
+        Money toCapture = requested == null ? capturable : requested;
+        requireSameCurrency(toCapture, "amount");
+        if (status.allows(PaymentEvent.CAPTURE) && toCapture.isGreaterThan(capturable)) {
+            throw new InvalidInputException("amount_too_large", "amount",
+                    "must be at most the capturable amount (" + amountCapturable + ")");
+        }
+        move(PaymentEvent.CAPTURE, now);
+        this.amountCapturable = 0;
+        this.amountCaptured = toCapture.minorUnits();
+        return Journal.builder(JournalType.CAPTURE, merchantId, id, now)
+                .debit(MERCHANT_PENDING_AUTHORIZATIONS, capturable)
+                .credit(CARDHOLDER_AUTHORIZATIONS, capturable)
+                .debit(ACQUIRER_RECEIVABLE, toCapture)
+                .credit(MERCHANT_PAYABLE, toCapture)
+                .build();
+    }
+
+    /** Cancels an authorization that was not captured: the whole hold is released. */
+    public Journal voidAuthorization(Instant now) {
+        move(PaymentEvent.VOID, now);
+        Money released = Money.of(amountCapturable, currency());
+        this.amountCapturable = 0;
+        return Journal.builder(JournalType.VOID, merchantId, id, now)
+                .debit(MERCHANT_PENDING_AUTHORIZATIONS, released)
+                .credit(CARDHOLDER_AUTHORIZATIONS, released)
+                .build();
+    }
+
+    /** Refunds {@code requested} (or everything not yet refunded when null); refunds add up to at most the capture. */
+    public RefundOutcome refund(Money requested, String reason, Instant now) {
+        Money refundable = Money.of(amountCaptured - amountRefunded, currency());
+        Money toRefund = requested == null ? refundable : requested;
+        requireSameCurrency(toRefund, "amount");
+        boolean refundableNow = status.allows(PaymentEvent.PARTIAL_REFUND);
+        if (refundableNow && toRefund.isGreaterThan(refundable)) {
+            throw new InvalidInputException("amount_too_large", "amount",
+                    "must be at most the amount not yet refunded (" + refundable.minorUnits() + ")");
+        }
+        boolean full = toRefund.equals(refundable);
+        move(full ? PaymentEvent.FULL_REFUND : PaymentEvent.PARTIAL_REFUND, now);
+        this.amountRefunded = Math.addExact(amountRefunded, toRefund.minorUnits());
+        Refund refund = Refund.succeeded(this, toRefund, reason, now);
+        Journal journal = Journal.builder(JournalType.REFUND, merchantId, id, now)
+                .debit(MERCHANT_PAYABLE, toRefund)
+                .credit(ACQUIRER_RECEIVABLE, toRefund)
+                .build();
+        return new RefundOutcome(refund, journal);
+    }
+
+    private void move(PaymentEvent event, Instant now) {
+        this.status = status.on(event);
+        this.updatedAt = now;
+    }
+
+    private void recordIssuerCountry(String country) {
+        if (card != null) {
+            card.issuedIn(country);
+        }
+    }
+
+    private void requireSameCurrency(Money money, String param) {
+        if (!money.currency().equals(currency())) {
+            throw new InvalidInputException(param, "must be in the payment's currency " + currency);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public CurrencyCode currency() {
+        return CurrencyCode.of(currency);
+    }
+
+    public Money amount() {
+        return Money.of(amount, currency());
+    }
+
+    public long amountCapturable() {
+        return amountCapturable;
+    }
+
+    public long amountCaptured() {
+        return amountCaptured;
+    }
+
+    public long amountRefunded() {
+        return amountRefunded;
+    }
+
+    public CaptureMode captureMode() {
+        return captureMode;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata == null ? Map.of() : metadata.values();
+    }
+
+    public Customer customer() {
+        return customer;
+    }
+
+    public PaymentMethodType methodType() {
+        return methodType;
+    }
+
+    public CardSnapshot card() {
+        return card;
+    }
+
+    public DeclineCode declineCode() {
+        return declineCode;
+    }
+
+    public String acquirerReference() {
+        return acquirerReference;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared kernel: money, currencies, identifiers and the domain's exceptions. */
+package io.tillpoint.domain.shared;

@@ -1,0 +1,76 @@
+package io.tillpoint.infrastructure.connector.sandbox;
+
+import io.tillpoint.domain.model.acquiring.AcquirerConnector;
+import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
+import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.payment.DeclineCode;
+import io.tillpoint.domain.shared.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * Answers authorizations by the contract's sandbox test cards:
+ * <ul>
+ * <li>4000000000000002 card_declined, ...9995 insufficient_funds, ...0069 expired_card,
+ * ...0127 incorrect_cvc;</li>
+ * <li>4000000000000119: the primary acquirer does not answer; until failover exists the
+ * sandbox answers "issuer or switch inoperative" (ISO 8583 response 91), a definite
+ * decline with {@code processing_error};</li>
+ * <li>4000000000003220: approved after a step-up challenge answered with 123456;</li>
+ * <li>4000000000000101: issued in BR; every other card is issued in US;</li>
+ * <li>any other valid number: approved.</li>
+ * </ul>
+ * Stateless: the challenge's expected answer is fixed, so any instance can complete it.
+ */
+@ApplicationScoped
+public class SandboxAcquirer implements AcquirerConnector {
+
+    static final String CHALLENGE_CODE = "123456";
+    private static final String CHALLENGE_CARD = "4000000000003220";
+    private static final String ISSUED_IN_BRAZIL = "4000000000000101";
+
+    private static final Map<String, DeclineCode> DECLINES = Map.of(
+            "4000000000000002", DeclineCode.CARD_DECLINED,
+            "4000000000009995", DeclineCode.INSUFFICIENT_FUNDS,
+            "4000000000000069", DeclineCode.EXPIRED_CARD,
+            "4000000000000127", DeclineCode.INCORRECT_CVC,
+            "4000000000000119", DeclineCode.PROCESSING_ERROR);
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public AuthorizationResult authorize(AuthorizationRequest request) {
+        String pan = request.card().number().reveal();
+        String country = ISSUED_IN_BRAZIL.equals(pan) ? "BR" : "US";
+        DeclineCode decline = DECLINES.get(pan);
+        if (decline != null) {
+            return new AuthorizationResult.Declined(decline, country);
+        }
+        if (CHALLENGE_CARD.equals(pan)) {
+            return new AuthorizationResult.ChallengeRequired("sbx_3ds_" + Ids.randomToken(16), country);
+        }
+        return approved(country);
+    }
+
+    @Override
+    public AuthorizationResult completeChallenge(String acquirerReference, String code) {
+        if (acquirerReference == null || !acquirerReference.startsWith("sbx_3ds_")) {
+            return new AuthorizationResult.Declined(DeclineCode.PROCESSING_ERROR, null);
+        }
+        if (!CHALLENGE_CODE.equals(code)) {
+            return new AuthorizationResult.Declined(DeclineCode.CARD_DECLINED, null);
+        }
+        return approved(null);
+    }
+
+    @Override
+    public void reverse(String acquirerReference) {
+        // The sandbox keeps no holds: a reversal always succeeds.
+    }
+
+    private AuthorizationResult approved(String country) {
+        String authCode = String.format("%06d", random.nextInt(1_000_000));
+        return new AuthorizationResult.Approved(authCode, "sbx_" + Ids.randomToken(20), country);
+    }
+}

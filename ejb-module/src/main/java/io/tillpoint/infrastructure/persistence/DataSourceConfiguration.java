@@ -1,0 +1,30 @@
+package io.tillpoint.infrastructure.persistence;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The application's one data source. Driver, URL and credentials come from MicroProfile
+ * Config at deploy time, so the same EAR runs on the embedded H2 database or on PostgreSQL
+ * ({@code TILLPOINT_DB_URL}, {@code TILLPOINT_DB_USER}, {@code TILLPOINT_DB_PASSWORD};
+ * the launcher derives {@code TILLPOINT_DB_CLASS_NAME} from the URL).
+ */
+@DataSourceDefinition(
+        name = DataSourceConfiguration.JNDI_NAME,
+        className = "${MPCONFIG=tillpoint.db.class-name}",
+        url = "${MPCONFIG=tillpoint.db.url}",
+        user = "${MPCONFIG=tillpoint.db.user}",
+        password = "${MPCONFIG=tillpoint.db.password}",
+        minPoolSize = 4,
+        maxPoolSize = 40,
+        maxIdleTime = 300,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=auto-commit",
+            "fish.payara.fail-all-connections=true"
+        })
+@Singleton
+public class DataSourceConfiguration {
+
+    public static final String JNDI_NAME = "java:app/jdbc/tillpoint";
+}

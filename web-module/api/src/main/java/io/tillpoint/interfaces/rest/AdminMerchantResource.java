@@ -1,0 +1,55 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.application.MerchantCredentials;
+import io.tillpoint.application.MerchantOnboarding;
+import io.tillpoint.domain.model.merchant.Pricing;
+import io.tillpoint.domain.shared.CurrencyCode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Platform operators register merchants; the client secret is shown once, in this answer. */
+@Path("/admin/merchants")
+@RequestScoped
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class AdminMerchantResource {
+
+    @Inject
+    MerchantOnboarding onboarding;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register() {
+        JsonBody body = ApiRequest.json(request, true).allowOnly("name", "country", "default_currency", "pricing");
+        String name = body.requiredString("name", 200);
+        String country = body.requiredString("country", 2);
+        CurrencyCode currency = CurrencyCode.of(body.requiredString("default_currency", 3));
+        JsonBody pricingJson = body.requiredObject("pricing").allowOnly("percent_bps", "fixed");
+        Pricing pricing = Pricing.of(pricingJson.requiredLong("percent_bps"), pricingJson.requiredLong("fixed"));
+        MerchantCredentials created = onboarding.register(name, country, currency, pricing);
+        return Response.created(URI.create("/api/v1/admin/merchants/" + created.merchantId()))
+                .entity(Json.createObjectBuilder()
+                        .add("id", created.merchantId())
+                        .add("object", "merchant")
+                        .add("name", name.strip())
+                        .add("country", country)
+                        .add("default_currency", currency.code())
+                        .add("client_id", created.clientId())
+                        .add("client_secret", created.clientSecret())
+                        .build())
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,52 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.domain.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
+
+/** What the request filter learned about a request: its id and its buffered body. */
+public final class ApiRequest {
+
+    static final String REQUEST_ID = "tillpoint.request-id";
+    static final String BODY = "tillpoint.body";
+    static final String STARTED = "tillpoint.started";
+
+    private ApiRequest() {
+    }
+
+    public static String requestId(HttpServletRequest request) {
+        Object id = request.getAttribute(REQUEST_ID);
+        return id == null ? null : id.toString();
+    }
+
+    public static byte[] body(HttpServletRequest request) {
+        Object body = request.getAttribute(BODY);
+        return body == null ? new byte[0] : (byte[]) body;
+    }
+
+    /** The body as a JSON object; an empty body is an empty object when {@code required} is false. */
+    public static JsonBody json(HttpServletRequest request, boolean required) {
+        byte[] body = body(request);
+        if (body.length == 0) {
+            if (required) {
+                throw new InvalidInputException(null, "A JSON request body is required");
+            }
+            return JsonBody.empty();
+        }
+        requireJsonContentType(request);
+        return JsonBody.parse(body);
+    }
+
+    static void requireJsonContentType(HttpServletRequest request) {
+        String type = request.getContentType();
+        MediaType media;
+        try {
+            media = type == null ? null : MediaType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            media = null;
+        }
+        if (media == null || !media.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new UnsupportedMediaType("application/json");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.domain.model.payment.CardSnapshot;
+import io.tillpoint.domain.model.payment.Payment;
+import io.tillpoint.domain.model.payment.PaymentStatus;
+import io.tillpoint.domain.model.payment.Refund;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** Payments and refunds as the contract shows them. Card data: brand, last 4, expiry, country, fingerprint. */
+final class PaymentJson {
+
+    private PaymentJson() {
+    }
+
+    static JsonObject of(Payment p) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", p.id())
+                .add("object", "payment")
+                .add("status", p.status().apiName())
+                .add("amount", p.amount().minorUnits())
+                .add("currency", p.currency().code())
+                .add("amount_capturable", p.amountCapturable())
+                .add("amount_captured", p.amountCaptured())
+                .add("amount_refunded", p.amountRefunded())
+                .add("capture", p.captureMode().apiName());
+        nullable(json, "reference", p.reference());
+        nullable(json, "description", p.description());
+        JsonObjectBuilder metadata = Json.createObjectBuilder();
+        p.metadata().forEach(metadata::add);
+        json.add("metadata", metadata);
+        json.add("customer", customer(p));
+        json.add("payment_method", Json.createObjectBuilder()
+                .add("type", p.methodType().apiName())
+                .add("card", card(p.card())));
+        json.addNull("risk");
+        nullable(json, "decline_code", p.declineCode() == null ? null : p.declineCode().apiName());
+        if (p.status() == PaymentStatus.REQUIRES_ACTION) {
+            json.add("next_action", Json.createObjectBuilder()
+                    .add("type", "confirm_code")
+                    .add("confirm_url", "/api/v1/payments/" + p.id() + "/confirm"));
+        } else {
+            json.addNull("next_action");
+        }
+        return json.add("created_at", Timestamps.format(p.createdAt()))
+                .add("updated_at", Timestamps.format(p.updatedAt()))
+                .build();
+    }
+
+    static JsonObject of(Refund r) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", r.id())
+                .add("object", "refund")
+                .add("payment_id", r.paymentId())
+                .add("amount", r.amount().minorUnits())
+                .add("currency", r.amount().currency().code())
+                .add("status", r.status());
+        nullable(json, "reason", r.reason());
+        return json.add("created_at", Timestamps.format(r.createdAt())).build();
+    }
+
+    private static JsonObjectBuilder customer(Payment p) {
+        JsonObjectBuilder c = Json.createObjectBuilder();
+        if (p.customer() != null) {
+            nullable(c, "id", p.customer().id());
+            nullable(c, "email", p.customer().email());
+            nullable(c, "ip", p.customer().ip());
+            nullable(c, "country", p.customer().country());
+        }
+        return c;
+    }
+
+    private static JsonObjectBuilder card(CardSnapshot card) {
+        JsonObjectBuilder c = Json.createObjectBuilder();
+        nullable(c, "brand", card.brand());
+        nullable(c, "last4", card.last4());
+        c.add("exp_month", card.expMonth()).add("exp_year", card.expYear());
+        nullable(c, "country", card.country());
+        nullable(c, "fingerprint", card.fingerprint());
+        return c;
+    }
+
+    static void nullable(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.application.CreateCardPayment;
+import io.tillpoint.domain.model.card.Card;
+import io.tillpoint.domain.model.card.CardNumber;
+import io.tillpoint.domain.model.card.CardVerificationCode;
+import io.tillpoint.domain.model.card.ExpiryDate;
+import io.tillpoint.domain.model.merchant.Merchant;
+import io.tillpoint.domain.model.payment.CaptureMode;
+import io.tillpoint.domain.model.payment.Customer;
+import io.tillpoint.domain.model.payment.Metadata;
+import io.tillpoint.domain.model.payment.PaymentDetails;
+import io.tillpoint.domain.shared.CurrencyCode;
+import io.tillpoint.domain.shared.InvalidInputException;
+import io.tillpoint.domain.shared.Money;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns request bodies into validated commands; every refusal names its field. */
+final class PaymentRequests {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    private static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
+    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
+    private static final Set<String> LATER_METHODS = Set.of("card_token", "alipay", "wechat_pay", "crypto");
+
+    private PaymentRequests() {
+    }
+
+    static CreateCardPayment createPayment(String merchantId, JsonBody body) {
+        body.allowOnly("amount", "currency", "capture", "reference", "description", "metadata", "customer",
+                "payment_method");
+        long minorUnits = body.requiredLong("amount");
+        CurrencyCode currency = CurrencyCode.of(body.requiredString("currency", 3));
+        Money amount = Money.paymentAmount(minorUnits, currency, "amount");
+        CaptureMode capture = CaptureMode.fromApiName(body.optionalString("capture", 16));
+        String reference = body.optionalString("reference", 255);
+        String description = body.optionalString("description", 1000);
+        Metadata metadata = Metadata.of(body.optionalStringMap("metadata"));
+        Customer customer = customer(body.optionalObject("customer"));
+        Card card = card(body.requiredObject("payment_method"));
+        return new CreateCardPayment(merchantId, amount, capture,
+                new PaymentDetails(reference, description, metadata, customer), card);
+    }
+
+    static Money optionalAmount(JsonBody body, CurrencyCode currency) {
+        Long amount = body.optionalLong("amount");
+        return amount == null ? null : Money.paymentAmount(amount, currency, "amount");
+    }
+
+    private static Customer customer(JsonBody json) {
+        if (json == null) {
+            return null;
+        }
+        json.allowOnly("id", "email", "ip", "country");
+        String id = json.optionalString("id", 255);
+        String email = json.optionalString("email", 320);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException(json.param("email"), "must be a valid email address");
+        }
+        String ip = json.optionalString("ip", 45);
+        if (ip != null && !isIpAddress(ip)) {
+            throw new InvalidInputException(json.param("ip"), "must be a valid IPv4 or IPv6 address");
+        }
+        String country = json.optionalString("country", 2);
+        if (country != null) {
+            Merchant.requireCountry(country, json.param("country"));
+        }
+        return new Customer(id, email, ip, country);
+    }
+
+    private static Card card(JsonBody method) {
+        String type = method.requiredString("type", 32);
+        if (LATER_METHODS.contains(type)) {
+            throw new InvalidInputException("payment_method_unavailable", method.param("type"),
+                    "'" + type + "' payments are not available on this gateway yet; use 'card'");
+        }
+        if (!"card".equals(type)) {
+            throw new InvalidInputException(method.param("type"),
+                    "must be one of card, card_token, alipay, wechat_pay, crypto");
+        }
+        method.allowOnly("type", "card");
+        JsonBody json = method.requiredObject("card").allowOnly("number", "exp_month", "exp_year", "cvc", "holder_name");
+        CardNumber number = CardNumber.parse(json.requiredString("number", 32));
+        if (!json.has("exp_month")) {
+            throw new InvalidInputException(json.param("exp_month"), "is required");
+        }
+        if (!json.has("exp_year")) {
+            throw new InvalidInputException(json.param("exp_year"), "is required");
+        }
+        ExpiryDate expiry = ExpiryDate.of(json.optionalInt("exp_month"), json.optionalInt("exp_year"),
+                YearMonth.now(ZoneOffset.UTC));
+        CardVerificationCode cvc = CardVerificationCode.parse(json.optionalString("cvc", 4), number.brand());
+        String holder = json.optionalString("holder_name", 200);
+        return new Card(number, expiry, cvc, holder);
+    }
+
+    static boolean isIpAddress(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            return true;
+        }
+        if (!ip.contains(":") || !IPV6_CHARS.matcher(ip).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+}

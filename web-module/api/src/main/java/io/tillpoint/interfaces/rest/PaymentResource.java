@@ -1,0 +1,178 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.application.PaymentService;
+import io.tillpoint.domain.model.payment.Payment;
+import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
+import io.tillpoint.domain.model.payment.PaymentStatus;
+import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.domain.shared.InvalidInputException;
+import io.tillpoint.domain.shared.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.net.URI;
+import java.util.List;
+
+/** Payments: create, read, list, capture, void, confirm, refund. Another merchant's payment is a 404. */
+@Path("/payments")
+@RequestScoped
+@RolesAllowed(Roles.MERCHANT)
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentResource {
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    PaymentMetrics metrics;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    public Response create() {
+        String merchant = Caller.merchantOf(security);
+        long started = System.nanoTime();
+        Payment payment = payments.createCardPayment(PaymentRequests.createPayment(merchant, ApiRequest.json(request, true)));
+        metrics.created(payment.status(), System.nanoTime() - started);
+        return Response.created(URI.create("/api/v1/payments/" + payment.id())).entity(PaymentJson.of(payment)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return PaymentJson.of(payments.get(Caller.merchantOf(security), paymentId(id)));
+    }
+
+    @GET
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("reference") String reference,
+            @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
+            @QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
+        String merchant = Caller.merchantOf(security);
+        PaymentStatus statusFilter = null;
+        if (status != null && !status.isEmpty()) {
+            statusFilter = PaymentStatus.fromApiName(status);
+            if (statusFilter == null) {
+                throw new InvalidInputException("status", "is not a payment status");
+            }
+        }
+        if (reference != null && reference.length() > 255) {
+            throw new InvalidInputException("reference", "must be at most 255 characters");
+        }
+        int pageSize = pageSize(limit);
+        Payment cursor = null;
+        if (startingAfter != null && !startingAfter.isEmpty()) {
+            try {
+                cursor = payments.get(merchant, paymentId(startingAfter));
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("starting_after", "is not one of your payments");
+            }
+        }
+        List<Payment> page = payments.list(merchant, new PaymentQuery(statusFilter, emptyToNull(reference),
+                Timestamps.parse(createdGte, "created_gte"), Timestamps.parse(createdLt, "created_lt"), cursor, pageSize));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.stream().limit(pageSize).forEach(p -> data.add(PaymentJson.of(p)));
+        return Json.createObjectBuilder()
+                .add("object", "list")
+                .add("data", data)
+                .add("has_more", page.size() > pageSize)
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/capture")
+    public JsonObject capture(@PathParam("id") String id) {
+        String merchant = Caller.merchantOf(security);
+        Payment payment = payments.get(merchant, paymentId(id));
+        JsonBody body = ApiRequest.json(request, false).allowOnly("amount");
+        Payment captured = payments.capture(merchant, payment.id(), PaymentRequests.optionalAmount(body, payment.currency()));
+        metrics.changed(captured.status());
+        return PaymentJson.of(captured);
+    }
+
+    @POST
+    @Path("/{id}/void")
+    public JsonObject voidPayment(@PathParam("id") String id) {
+        String merchant = Caller.merchantOf(security);
+        ApiRequest.json(request, false).allowOnly();
+        Payment voided = payments.voidPayment(merchant, paymentId(id));
+        metrics.changed(voided.status());
+        return PaymentJson.of(voided);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    public JsonObject confirm(@PathParam("id") String id) {
+        String merchant = Caller.merchantOf(security);
+        JsonBody body = ApiRequest.json(request, true).allowOnly("code");
+        String code = body.requiredString("code", 16);
+        Payment confirmed = payments.confirm(merchant, paymentId(id), code);
+        metrics.changed(confirmed.status());
+        return PaymentJson.of(confirmed);
+    }
+
+    @POST
+    @Path("/{id}/refunds")
+    public Response refund(@PathParam("id") String id) {
+        String merchant = Caller.merchantOf(security);
+        Payment payment = payments.get(merchant, paymentId(id));
+        JsonBody body = ApiRequest.json(request, false).allowOnly("amount", "reason");
+        String reason = body.optionalString("reason", 255);
+        Refund refund = payments.refund(merchant, payment.id(), PaymentRequests.optionalAmount(body, payment.currency()), reason);
+        metrics.refunded();
+        return Response.created(URI.create("/api/v1/payments/" + payment.id() + "/refunds/" + refund.id()))
+                .entity(PaymentJson.of(refund)).build();
+    }
+
+    @GET
+    @Path("/{id}/refunds")
+    public JsonObject refunds(@PathParam("id") String id) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        payments.refunds(Caller.merchantOf(security), paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
+        return Json.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
+    }
+
+    private static String paymentId(String id) {
+        if (!Ids.looksLike("pay", id)) {
+            throw new NotFoundException("payment", id == null ? "" : id.substring(0, Math.min(id.length(), 64)));
+        }
+        return id;
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return 10;
+        }
+        try {
+            int n = Integer.parseInt(limit);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new InvalidInputException("limit", "must be an integer from 1 to 100");
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

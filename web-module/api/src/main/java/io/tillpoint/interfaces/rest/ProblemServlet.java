@@ -1,0 +1,42 @@
+package io.tillpoint.interfaces.rest;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Error pages for what fails before JAX-RS (authentication, unknown paths, container
+ * errors): the same problem+json as everywhere else, never an HTML page or a stack trace.
+ */
+@WebServlet("/problems/*")
+public class ProblemServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute("jakarta.servlet.error.status_code");
+        int status = code instanceof Integer i ? i : 404;
+        String detail = switch (status) {
+            case 401 -> "A valid bearer token is required (Authorization: Bearer <token>)";
+            case 403 -> "This token may not do that";
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 413 -> "Request body is larger than 64 KiB";
+            default -> status >= 500 ? "An internal error occurred" : Problem.titleOf(status);
+        };
+        String requestId = io.tillpoint.domain.shared.Ids.newId("req");
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("X-Request-Id", requestId);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"tillpoint\"");
+        }
+        byte[] body = Problem.json(status, Problem.titleOf(status), detail, Problem.codeOf(status), null, requestId)
+                .toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,31 @@
+package io.tillpoint.interfaces.rest;
+
+import io.tillpoint.domain.shared.InvalidInputException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** Instants on the wire: RFC 3339 UTC to the second out; RFC 3339 or Unix seconds in. */
+final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    static String format(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static Instant parse(String value, String param) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            if (value.matches("\\d{1,12}")) {
+                return Instant.ofEpochSecond(Long.parseLong(value));
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(param, "must be an RFC 3339 timestamp (2026-11-25T10:00:00Z) or Unix seconds");
+        }
+    }
+}
