@@ -1,5 +1,6 @@
 package io.tillpoint.application;
 
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,7 +18,7 @@ public class IdempotencyRetention {
     public List<String> expiredBefore(Instant cutoff, int limit) {
         return em.createQuery("select r.id from IdempotencyRecord r where r.createdAt < :cutoff order by r.createdAt",
                         String.class)
-                .setParameter("cutoff", cutoff)
+                .setParameter("cutoff", UtcTime.of(cutoff))
                 .setMaxResults(limit)
                 .getResultList();
     }

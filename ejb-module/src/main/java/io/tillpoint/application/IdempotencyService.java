@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -54,10 +55,23 @@ public class IdempotencyService {
         try {
             store.insertNow(IdempotencyRecord.begin(owner, key, fingerprint, clock.now()));
             return true;
-        } catch (PersistenceException duplicate) {
+        } catch (PersistenceException e) {
             context.setRollbackOnly();
-            return false;
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
         }
+    }
+
+    /** SQLState 23505 (unique violation) on both PostgreSQL and H2. */
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<IdempotencyRecord> find(String id) {

@@ -15,6 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class SecretHasher {
 
     private static final int ITERATIONS = 210_000;
+    private static final int MAX_ITERATIONS = 10_000_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretHasher() {
@@ -36,10 +37,18 @@ public final class SecretHasher {
         if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
             return false;
         }
-        Base64.Decoder b64 = Base64.getDecoder();
-        byte[] expected = b64.decode(parts[3]);
-        byte[] actual = pbkdf2(secret, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                return false;
+            }
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] expected = b64.decode(parts[3]);
+            byte[] actual = pbkdf2(secret, b64.decode(parts[2]), iterations);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {

@@ -4,6 +4,7 @@ import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentStatus;
 import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -68,13 +69,13 @@ public class JpaPaymentRepository implements PaymentRepository {
             query.setParameter("reference", q.reference());
         }
         if (q.createdGte() != null) {
-            query.setParameter("gte", q.createdGte());
+            query.setParameter("gte", UtcTime.of(q.createdGte()));
         }
         if (q.createdLt() != null) {
-            query.setParameter("lt", q.createdLt());
+            query.setParameter("lt", UtcTime.of(q.createdLt()));
         }
         if (q.startingAfter() != null) {
-            query.setParameter("cursorAt", q.startingAfter().createdAt());
+            query.setParameter("cursorAt", UtcTime.of(q.startingAfter().createdAt()));
             query.setParameter("cursorId", q.startingAfter().id());
         }
         return new ArrayList<>(query.getResultList());

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.idempotency;
 
+import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.UnprocessableException;
 import jakarta.persistence.Column;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -51,10 +53,10 @@ public class IdempotencyRecord {
     private byte[] responseBody;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "completed_at")
-    private Instant completedAt;
+    private OffsetDateTime completedAt;
 
     protected IdempotencyRecord() {
     }
@@ -69,7 +71,7 @@ public class IdempotencyRecord {
         r.owner = owner;
         r.key = key.value();
         r.requestHash = fingerprint.hex();
-        r.createdAt = now;
+        r.createdAt = UtcTime.of(now);
         return r;
     }
 
@@ -95,7 +97,7 @@ public class IdempotencyRecord {
         this.responseContentType = response.contentType();
         this.responseBody = response.body();
         this.responseLocation = response.location();
-        this.completedAt = now;
+        this.completedAt = UtcTime.of(now);
     }
 
     public String id() {
@@ -107,6 +109,6 @@ public class IdempotencyRecord {
     }
 
     public Optional<Instant> completedAt() {
-        return Optional.ofNullable(completedAt);
+        return Optional.ofNullable(UtcTime.instant(completedAt));
     }
 }

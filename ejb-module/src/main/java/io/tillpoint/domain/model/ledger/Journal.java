@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.ledger;
 
+import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.domain.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,7 +44,7 @@ public class Journal {
     private String paymentId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @OneToMany(mappedBy = "journal", cascade = CascadeType.PERSIST)
     private List<Posting> postings = new ArrayList<>();
@@ -76,7 +78,7 @@ public class Journal {
             journal.type = type;
             journal.merchantId = merchantId;
             journal.paymentId = paymentId;
-            journal.createdAt = at;
+            journal.createdAt = UtcTime.of(at);
         }
 
         public Builder debit(Account account, Money amount) {

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.merchant;
 
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** OAuth2 client credentials. The secret is kept only as a salted hash. */
 @Entity
@@ -35,7 +37,7 @@ public class ApiClient {
     private boolean active;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected ApiClient() {
     }
@@ -55,7 +57,7 @@ public class ApiClient {
         c.role = role;
         c.merchantId = merchantId;
         c.active = true;
-        c.createdAt = now;
+        c.createdAt = UtcTime.of(now);
         return c;
     }
 

@@ -1,11 +1,13 @@
 package io.tillpoint.domain.model.merchant;
 
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** A back-office person who signs in to the console. The password is kept only as a salted hash. */
 @Entity
@@ -26,7 +28,7 @@ public class ConsoleUser {
     private String role;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected ConsoleUser() {
     }
@@ -36,7 +38,7 @@ public class ConsoleUser {
         u.username = username;
         u.passwordHash = passwordHash;
         u.role = "admin";
-        u.createdAt = now;
+        u.createdAt = UtcTime.of(now);
         return u;
     }
 

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.merchant;
 
+import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 
@@ -43,7 +45,7 @@ public class Merchant {
     private String status;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected Merchant() {
     }
@@ -59,7 +61,7 @@ public class Merchant {
         m.defaultCurrency = defaultCurrency.code();
         m.pricing = pricing;
         m.status = "active";
-        m.createdAt = now;
+        m.createdAt = UtcTime.of(now);
         return m;
     }
 
@@ -92,6 +94,6 @@ public class Merchant {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return UtcTime.instant(createdAt);
     }
 }

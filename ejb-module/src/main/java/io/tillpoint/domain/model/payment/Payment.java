@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.payment;
 
+import io.tillpoint.domain.shared.UtcTime;
 import static io.tillpoint.domain.model.ledger.Account.*;
 
 import io.tillpoint.domain.model.ledger.Journal;
@@ -17,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -94,10 +96,10 @@ public class Payment {
     private int challengeAttempts;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected Payment() {
     }
@@ -118,8 +120,8 @@ public class Payment {
         p.customer = details.customer();
         p.methodType = PaymentMethodType.CARD;
         p.card = card;
-        p.createdAt = now;
-        p.updatedAt = now;
+        p.createdAt = UtcTime.of(now);
+        p.updatedAt = UtcTime.of(now);
         return p;
     }
 
@@ -173,6 +175,7 @@ public class Payment {
         Money capturable = Money.of(amountCapturable, currency());
         Money toCapture = requested == null ? capturable : requested;
         requireSameCurrency(toCapture, "amount");
+        requirePositive(requested);
         if (status.allows(PaymentEvent.CAPTURE) && toCapture.isGreaterThan(capturable)) {
             throw new InvalidInputException("amount_too_large", "amount",
                     "must be at most the capturable amount (" + amountCapturable + ")");
@@ -204,6 +207,7 @@ public class Payment {
         Money refundable = Money.of(amountCaptured - amountRefunded, currency());
         Money toRefund = requested == null ? refundable : requested;
         requireSameCurrency(toRefund, "amount");
+        requirePositive(requested);
         boolean refundableNow = status.allows(PaymentEvent.PARTIAL_REFUND);
         if (refundableNow && toRefund.isGreaterThan(refundable)) {
             throw new InvalidInputException("amount_too_large", "amount",
@@ -222,12 +226,18 @@ public class Payment {
 
     private void move(PaymentEvent event, Instant now) {
         this.status = status.on(event);
-        this.updatedAt = now;
+        this.updatedAt = UtcTime.of(now);
     }
 
     private void recordIssuerCountry(String country) {
         if (card != null) {
             card.issuedIn(country);
+        }
+    }
+
+    private static void requirePositive(Money requested) {
+        if (requested != null && !requested.isPositive()) {
+            throw new InvalidInputException("amount", "must be greater than 0");
         }
     }
 
@@ -306,11 +316,11 @@ public class Payment {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return UtcTime.instant(createdAt);
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return UtcTime.instant(updatedAt);
     }
 
     public long version() {

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.payment;
 
+import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.Money;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** Money returned to the cardholder from a captured payment. */
 @Entity
@@ -41,7 +43,7 @@ public class Refund {
     private String reason;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected Refund() {
     }
@@ -55,7 +57,7 @@ public class Refund {
         r.currency = amount.currency().code();
         r.status = "succeeded";
         r.reason = reason;
-        r.createdAt = now;
+        r.createdAt = UtcTime.of(now);
         return r;
     }
 
@@ -80,6 +82,6 @@ public class Refund {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return UtcTime.instant(createdAt);
     }
 }

@@ -2,12 +2,11 @@ package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +35,26 @@ public final class JsonBody {
 
     public static JsonBody parse(byte[] body) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new InvalidInputException("malformed_json", null, "The request body must be a JSON object");
+            }
+            value = parser.getObject();
+            if (parser.hasNext()) {
+                throw new InvalidInputException("malformed_json", null, "The request body has content after the JSON object");
+            }
         } catch (JsonParsingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
             throw new InvalidInputException("malformed_json", null, "The request body is not valid JSON" + where);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JSON-P implementations refuse absurd input (thousand-digit numbers, deep nesting)
+            // with assorted runtime exceptions: all of them are the client's malformed JSON.
             throw new InvalidInputException("malformed_json", null, "The request body is not valid JSON");
         }
-        if (!(value instanceof JsonObject object)) {
-            throw new InvalidInputException("malformed_json", null, "The request body must be a JSON object");
-        }
-        return new JsonBody(object, "");
+        return new JsonBody((JsonObject) value, "");
     }
 
     /** Refuses fields this endpoint does not know, so a typo is not silently ignored. */

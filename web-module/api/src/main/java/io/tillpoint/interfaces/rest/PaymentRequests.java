@@ -97,17 +97,47 @@ final class PaymentRequests {
         return new Card(number, expiry, cvc, holder);
     }
 
+    /** IPv4 dotted quad or IPv6 text form (RFC 4291 2.2), checked by hand: never a DNS lookup. */
     static boolean isIpAddress(String ip) {
-        if (IPV4.matcher(ip).matches()) {
-            return true;
-        }
-        if (!ip.contains(":") || !IPV6_CHARS.matcher(ip).matches()) {
+        return IPV4.matcher(ip).matches() || isIpv6(ip);
+    }
+
+    private static boolean isIpv6(String ip) {
+        if (ip.length() < 2 || ip.length() > 45 || !IPV6_CHARS.matcher(ip).matches()) {
             return false;
         }
-        try {
-            return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address;
-        } catch (java.net.UnknownHostException e) {
+        int groupsAllowed = 8;
+        String hex = ip;
+        int lastColon = ip.lastIndexOf(':');
+        if (ip.indexOf('.') >= 0) {
+            String tail = ip.substring(lastColon + 1);
+            if (!IPV4.matcher(tail).matches()) {
+                return false;
+            }
+            hex = ip.substring(0, lastColon + 1) + "0:0";
+        }
+        int compressed = hex.indexOf("::");
+        if (compressed != hex.lastIndexOf("::")) {
             return false;
         }
+        String[] parts = compressed < 0 ? hex.split(":", -1)
+                : (hex.substring(0, compressed) + ":" + hex.substring(compressed + 2)).split(":", -1);
+        int groups = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty()) {
+                boolean edgeOfCompression = compressed >= 0
+                        && ((i == 0 && compressed == 0) || (i == parts.length - 1 && compressed + 2 == hex.length()));
+                if (!edgeOfCompression) {
+                    return false;
+                }
+                continue;
+            }
+            if (part.length() > 4 || !part.matches("[0-9A-Fa-f]+")) {
+                return false;
+            }
+            groups++;
+        }
+        return compressed >= 0 ? groups < groupsAllowed : groups == groupsAllowed;
     }
 }

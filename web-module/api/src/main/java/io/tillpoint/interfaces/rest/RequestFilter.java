@@ -39,6 +39,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         request.setProperty(ApiRequest.REQUEST_ID, requestId);
         request.setProperty(ApiRequest.STARTED, System.nanoTime());
         if (request.getLength() > MAX_BODY) {
+            drain(request.getEntityStream());
             throw new PayloadTooLarge();
         }
         if (request.hasEntity()) {
@@ -55,10 +56,25 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         while ((n = in.read(buffer)) != -1) {
             out.write(buffer, 0, n);
             if (out.size() > max) {
+                drain(in);
                 throw new PayloadTooLarge();
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops up to 1 MiB of an over-sized body, so that a client that sends its whole
+     * body before reading the answer (java.net.http does) gets the 413 instead of a stalled
+     * connection. Larger bodies are not read: the connection is closed on them.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = 1024 * 1024;
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+            left -= n;
+        }
     }
 
     @Override

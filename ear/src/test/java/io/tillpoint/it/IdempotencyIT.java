@@ -1,0 +1,171 @@
+package io.tillpoint.it;
+
+import static io.tillpoint.it.Gateway.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tillpoint.it.Gateway.Merchant;
+import io.tillpoint.it.Gateway.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Idempotency-Key as the contract says, and what concurrency may and may not do. */
+@ExtendWith(ArquillianExtension.class)
+class IdempotencyIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ear();
+    }
+
+    @Test
+    void a_retry_with_the_same_key_and_body_replays_the_first_response_byte_for_byte() {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        String body = cardPayment(2500, "USD", "automatic", VISA);
+        Reply first = post("/api/v1/payments", m.token(), body, key);
+        Reply second = post("/api/v1/payments", m.token(), body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(get("/api/v1/payments", m.token()).json().getJsonArray("data")).hasSize(1);
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_422() {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        post("/api/v1/payments", m.token(), cardPayment(2500, "USD", "automatic", VISA), key);
+        Reply other = post("/api/v1/payments", m.token(), cardPayment(2600, "USD", "automatic", VISA), key);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().getString("code")).isEqualTo("idempotency_key_reused");
+    }
+
+    @Test
+    void keys_belong_to_one_merchant_and_are_at_most_255_characters() {
+        Merchant a = newMerchant();
+        Merchant b = newMerchant();
+        String key = UUID.randomUUID().toString();
+        String body = cardPayment(100, "USD", "automatic", VISA);
+        String idA = post("/api/v1/payments", a.token(), body, key).json().getString("id");
+        Reply forB = post("/api/v1/payments", b.token(), body, key);
+        assertThat(forB.header("Idempotent-Replayed")).isNull();
+        assertThat(forB.json().getString("id")).isNotEqualTo(idA);
+
+        Reply tooLong = post("/api/v1/payments", a.token(), body, "k".repeat(256));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().getString("param")).isEqualTo("Idempotency-Key");
+        assertThat(post("/api/v1/payments", a.token(), body, "k".repeat(255)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void failures_are_replayed_too_and_every_post_honours_the_key() {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        Reply bad = post("/api/v1/payments", m.token(), "{\"amount\":0,\"currency\":\"USD\"}", key);
+        Reply again = post("/api/v1/payments", m.token(), "{\"amount\":0,\"currency\":\"USD\"}", key);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(bad.body());
+
+        String id = post("/api/v1/payments", m.token(), cardPayment(800, "USD", "manual", VISA)).json().getString("id");
+        String captureKey = UUID.randomUUID().toString();
+        Reply capture = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":500}", captureKey);
+        Reply captureRetry = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":500}", captureKey);
+        assertThat(capture.status()).isEqualTo(200);
+        assertThat(captureRetry.status()).isEqualTo(200);
+        assertThat(captureRetry.body()).isEqualTo(capture.body());
+
+        String refundKey = UUID.randomUUID().toString();
+        Reply refund = post("/api/v1/payments/" + id + "/refunds", m.token(), "{\"amount\":100}", refundKey);
+        Reply refundRetry = post("/api/v1/payments/" + id + "/refunds", m.token(), "{\"amount\":100}", refundKey);
+        assertThat(refundRetry.body()).isEqualTo(refund.body());
+        assertThat(get("/api/v1/payments/" + id, m.token()).json().getJsonNumber("amount_refunded").longValue()).isEqualTo(100);
+    }
+
+    @Test
+    void twenty_concurrent_requests_with_one_key_make_exactly_one_payment() throws Exception {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        String body = cardPayment(4321, "USD", "automatic", VISA);
+        List<Reply> replies = concurrently(20, () -> post("/api/v1/payments", m.token(), body, key));
+
+        List<Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
+        List<Reply> inProgress = replies.stream().filter(r -> r.status() == 409).toList();
+        assertThat(created.size() + inProgress.size()).as("every reply is a 201 or a 409").isEqualTo(20);
+        assertThat(created.stream().filter(r -> r.header("Idempotent-Replayed") == null)).hasSize(1);
+        assertThat(created.stream().map(Reply::body).distinct()).hasSize(1);
+        inProgress.forEach(r -> assertThat(r.json().getString("code")).isEqualTo("idempotency_in_progress"));
+
+        // One payment means one acquirer call: a payment is recorded before its one authorization.
+        assertThat(get("/api/v1/payments?limit=100", m.token()).json().getJsonArray("data")).hasSize(1);
+        Reply after = post("/api/v1/payments", m.token(), body, key);
+        assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(after.body()).isEqualTo(created.get(0).body());
+        if (Database.POSTGRES) {
+            String id = created.get(0).json().getString("id");
+            assertThat(Database.count("select count(*) from payment where merchant_id = ?", m.id())).isEqualTo(1);
+            assertThat(Database.count("select count(*) from ledger_journal where payment_id = ?", id)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void concurrent_captures_of_one_payment_capture_once() throws Exception {
+        Merchant m = newMerchant();
+        String id = post("/api/v1/payments", m.token(), cardPayment(9000, "USD", "manual", VISA)).json().getString("id");
+        List<Reply> replies = concurrently(10, () -> post("/api/v1/payments/" + id + "/capture", m.token(), null));
+
+        assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(1);
+        assertThat(replies.stream().filter(r -> r.status() == 409)).hasSize(9);
+        assertThat(get("/api/v1/payments/" + id, m.token()).json().getJsonNumber("amount_captured").longValue()).isEqualTo(9000);
+        assertThat(get("/api/v1/admin/ledger/check", platformToken()).json().getBoolean("balanced")).isTrue();
+    }
+
+    @Test
+    void concurrent_refunds_never_exceed_the_captured_amount() throws Exception {
+        Merchant m = newMerchant();
+        String id = post("/api/v1/payments", m.token(), cardPayment(1000, "USD", "automatic", VISA)).json().getString("id");
+        List<Reply> replies = concurrently(10, () -> post("/api/v1/payments/" + id + "/refunds", m.token(), "{\"amount\":300}"));
+
+        long refunded = replies.stream().filter(r -> r.status() == 201).count() * 300;
+        assertThat(refunded).isLessThanOrEqualTo(1000);
+        replies.stream().filter(r -> r.status() != 201).forEach(r -> assertThat(r.status()).isIn(400, 409));
+        assertThat(get("/api/v1/payments/" + id, m.token()).json().getJsonNumber("amount_refunded").longValue())
+                .isEqualTo(refunded);
+    }
+
+    private static List<Reply> concurrently(int n, java.util.concurrent.Callable<Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> f : futures) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
