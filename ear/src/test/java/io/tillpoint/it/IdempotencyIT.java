@@ -147,6 +147,27 @@ class IdempotencyIT {
                 .isEqualTo(refunded);
     }
 
+    @Test
+    void the_purge_job_runs_to_completion_and_keeps_keys_younger_than_24_hours() throws Exception {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        String body = cardPayment(150, "USD", "automatic", VISA);
+        Reply first = post("/api/v1/payments", m.token(), body, key);
+
+        Reply started = post("/api/v1/admin/jobs/idempotency-purge", platformToken(), "{\"retention_hours\":24}");
+        assertThat(started.status()).isEqualTo(202);
+        long execution = started.json().getJsonNumber("id").longValue();
+        String status = started.json().getString("status");
+        for (int i = 0; i < 60 && !status.equals("completed") && !status.equals("failed"); i++) {
+            Thread.sleep(500);
+            status = get("/api/v1/admin/jobs/executions/" + execution, platformToken()).json().getString("status");
+        }
+        assertThat(status).isEqualTo("completed");
+        assertThat(post("/api/v1/payments", m.token(), body, key).body()).isEqualTo(first.body());
+        assertThat(post("/api/v1/admin/jobs/idempotency-purge", platformToken(), "{\"retention_hours\":1}").status())
+                .isEqualTo(400);
+    }
+
     private static List<Reply> concurrently(int n, java.util.concurrent.Callable<Reply> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

@@ -21,4 +21,13 @@ public class BatchJobs {
         JobOperator operator = BatchRuntime.getJobOperator();
         return operator.start(jobName, parameters);
     }
+
+    /** STARTING, STARTED, COMPLETED, FAILED, ... of one execution; null when there is none. */
+    public String status(long executionId) {
+        try {
+            return BatchRuntime.getJobOperator().getJobExecution(executionId).getBatchStatus().name();
+        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+            return null;
+        }
+    }
 }

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# The gateway benchmark in one command (a benchmark, not a test):
+#   1. builds if needed, makes sure PostgreSQL is up, creates a fresh database tillpoint_bench;
+#   2. starts the gateway on it (server-config/bin/tillpoint run, port $BENCH_PORT, temp data dir);
+#   3. runs PaymentBench (testbed) against it, then stops the gateway;
+#   4. runs pgbench TPC-B on the same PostgreSQL (fresh database tillpoint_pgbench) with the same
+#      clients and duration, while the gateway is down so the two never share the cores;
+#   5. prints the BENCH lines and gateway tps as a percentage of pgbench tps.
+#
+# Environment:
+#   CLIENTS (16)  SECONDS (30)  WARMUP (5, gateway only)  BENCH_PORT (9080; admin port = BENCH_PORT-32)
+#   PGBENCH_SCALE (16)  BENCH_SKIP_BUILD=1 (use what is built)  BENCH_DROP_DBS=1 (drop both databases at the end)
+#   PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres)
+# Logs of the last run (launcher output, server.log, bench and pgbench output) are copied to
+# testbed/target/bench-logs/. Only loopback is used.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+CLIENTS=${CLIENTS:-16}
+# Inside bash, $SECONDS is the shell's own timer (always set): read the caller's value from the
+# environment instead.
+SECONDS_=$(printenv SECONDS || true)
+SECONDS_=${SECONDS_:-30}
+WARMUP=${WARMUP:-5}
+PORT=${BENCH_PORT:-9080}
+ADMIN_PORT=$((PORT - 32))
+SCALE=${PGBENCH_SCALE:-16}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+BENCH_DB=tillpoint_bench
+PGBENCH_DB=tillpoint_pgbench
+LOGS="$ROOT/testbed/target/bench-logs"
+
+say() { printf '[bench] %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+[[ $CLIENTS =~ ^[0-9]+$ && $CLIENTS -ge 1 ]] || die "CLIENTS must be a positive integer"
+[[ $SECONDS_ =~ ^[0-9]+$ && $SECONDS_ -ge 1 ]] || die "SECONDS must be a positive integer"
+[[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
+[[ $PORT =~ ^[0-9]+$ && $PORT -gt 1024 && $PORT -lt 65000 ]] || die "BENCH_PORT must be a port number"
+[[ $PORT != 8080 ]] || die "BENCH_PORT 8080 is the developer server's port: use another one"
+case "$PGHOST" in 127.*|localhost|::1) ;; *) die "PGHOST must be a loopback address" ;; esac
+for tool in java psql pgbench pg_isready curl awk; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+# ---------------------------------------------------------------- build if needed
+build() {
+  local mvn=(mvn)
+  [[ -x "$ROOT/mvnw" ]] && mvn=("$ROOT/mvnw")
+  say "building: ${mvn[*]} -q -DskipTests package $*"
+  (cd "$ROOT" && { "${mvn[@]}" -o -q -DskipTests package "$@" || "${mvn[@]}" -q -DskipTests package "$@"; }) \
+    || die "the build failed"
+}
+EAR="$ROOT/ear/target/tillpoint.ear"
+ASADMIN="$ROOT/server-config/target/payara6/bin/asadmin"
+BENCH_CLASS="$ROOT/testbed/target/classes/io/tillpoint/testbed/bench/PaymentBench.class"
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+  if [[ ! -f $EAR || ! -x $ASADMIN ]]; then
+    build
+  elif [[ -n $(cd "$ROOT" && find pom.xml ejb-module batch-module web-module ear server-config \
+               \( -name target -o -path '*/src/test' \) -prune -o -type f -newer "$EAR" -print -quit) ]]; then
+    say "product sources are newer than the EAR (tests excluded)"
+    build
+  elif [[ ! -f $BENCH_CLASS || -n $(find "$ROOT/testbed/src" "$ROOT/testbed/pom.xml" -newer "$BENCH_CLASS" -print -quit) ]]; then
+    build -pl testbed
+  fi
+fi
+[[ -f $EAR && -x $ASADMIN && -f $BENCH_CLASS ]] || die "not built (EAR, Payara or testbed classes missing)"
+
+# ---------------------------------------------------------------- PostgreSQL
+if ! pg_isready -q; then
+  say "PostgreSQL is not accepting connections on $PGHOST:$PGPORT: starting it"
+  if command -v pg_ctlcluster >/dev/null; then pg_ctlcluster 15 main start || true
+  else service postgresql start || true; fi
+  for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
+  pg_isready -q || die "PostgreSQL did not come up on $PGHOST:$PGPORT"
+fi
+fresh_db() {
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres \
+    -c "drop database if exists $1 with (force)" -c "create database $1" >/dev/null \
+    || die "could not create database $1"
+}
+
+# ---------------------------------------------------------------- gateway lifecycle
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$PORT" "$ADMIN_PORT"; do
+  port_busy "$p" && die "port $p is already in use (set BENCH_PORT to another port)"
+done
+
+DATA=$(mktemp -d /tmp/tillpoint-bench.XXXXXX)
+LAUNCHER_PID=
+mkdir -p "$LOGS"
+rm -f "$LOGS"/*
+
+# PIDs of every process started for this run's gateway (the launcher's asadmin CLI and the server
+# JVM): their command lines name the unique temp data dir.
+gateway_pids() {
+  local f pid cmd
+  for f in /proc/[0-9]*/cmdline; do
+    pid=${f#/proc/}; pid=${pid%/cmdline}
+    [[ $pid == "$$" || $pid == "$BASHPID" ]] && continue
+    cmd=$(tr '\0' ' ' <"$f" 2>/dev/null) || continue
+    [[ $cmd == *"$DATA/payara"* ]] && echo "$pid"
+  done
+  return 0
+}
+
+stop_gateway() {
+  [[ -n $LAUNCHER_PID ]] || return 0
+  if kill -0 "$LAUNCHER_PID" 2>/dev/null; then
+    say "stopping the gateway (SIGTERM to launcher $LAUNCHER_PID)"
+    kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$LAUNCHER_PID" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$LAUNCHER_PID" 2>/dev/null; then
+      say "warning: the launcher did not stop within 120 s"
+      kill -KILL "$LAUNCHER_PID" 2>/dev/null || true
+    fi
+  fi
+  wait "$LAUNCHER_PID" 2>/dev/null || true
+  LAUNCHER_PID=
+  local left
+  left=$(gateway_pids)
+  if [[ -n $left ]]; then
+    say "warning: gateway processes left after the launcher stopped: $(echo $left); sending SIGTERM"
+    kill -TERM $left 2>/dev/null || true
+    for _ in $(seq 1 20); do left=$(gateway_pids); [[ -z $left ]] && break; sleep 1; done
+    [[ -n $left ]] && { say "warning: killing $(echo $left)"; kill -KILL $left 2>/dev/null || true; }
+  fi
+  say "gateway stopped, no process of it left"
+}
+
+save_logs() {
+  [[ -d $DATA ]] || return 0
+  cp -f "$DATA/launcher.log" "$LOGS/launcher.log" 2>/dev/null || true
+  cp -f "$DATA/payara/tillpoint/logs/server.log" "$LOGS/server.log" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_gateway
+  save_logs
+  [[ -n ${DATA:-} && $DATA == /tmp/tillpoint-bench.* ]] && rm -rf "$DATA"
+  if [[ ${BENCH_DROP_DBS:-0} == 1 ]]; then
+    psql -X -q -d postgres -c "drop database if exists $BENCH_DB with (force)" \
+      -c "drop database if exists $PGBENCH_DB with (force)" >/dev/null 2>&1 || true
+  fi
+  [[ $rc == 0 ]] || say "failed (exit $rc); logs in $LOGS"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fresh_db "$BENCH_DB"
+SECRET=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+ADMIN_PASSWORD=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+say "starting the gateway on PostgreSQL $BENCH_DB (http $PORT, admin $ADMIN_PORT, data $DATA)"
+TILLPOINT_HTTP_PORT=$PORT TILLPOINT_DATA_DIR=$DATA \
+TILLPOINT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" TILLPOINT_DB_USER=postgres TILLPOINT_DB_PASSWORD=postgres \
+TILLPOINT_PLATFORM_SECRET=$SECRET TILLPOINT_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  "$ROOT/server-config/bin/tillpoint" run >"$DATA/launcher.log" 2>&1 &
+LAUNCHER_PID=$!
+
+ready=0
+started=$(date +%s)
+for _ in $(seq 1 180); do
+  kill -0 "$LAUNCHER_PID" 2>/dev/null || { sed 's/^/  /' "$DATA/launcher.log" >&2; die "the launcher exited before the gateway was ready"; }
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://localhost:$PORT/health/ready" 2>/dev/null) == 200 ]]; then
+    ready=1; break
+  fi
+  sleep 1
+done
+[[ $ready == 1 ]] || { tail -n 20 "$DATA/launcher.log" | sed 's/^/  /' >&2; die "/health/ready did not answer 200 within 3 minutes"; }
+say "gateway ready after $(( $(date +%s) - started )) s"
+
+# ---------------------------------------------------------------- CPU accounting (where the cores go)
+# utime+stime clock ticks of the given processes, and the machine's total/idle ticks.
+proc_ticks() {
+  local total=0 pid stat f
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a f <<<"${stat##*) }"   # fields from 3 (state) on: utime is field 14, stime 15
+    total=$((total + f[11] + f[12]))
+  done
+  echo "$total"
+}
+machine_ticks() { awk '/^cpu /{ t=0; for (i=2; i<=NF; i++) t+=$i; print t, $5+$6; exit }' /proc/stat; }
+postgres_pids() { pgrep -u postgres -x postgres || true; }
+
+# ---------------------------------------------------------------- gateway benchmark
+say "PaymentBench: $CLIENTS clients, ${WARMUP} s warm-up + ${SECONDS_} s"
+PAYARA_PIDS=$(gateway_pids)
+read -r m0_total m0_idle < <(machine_ticks)
+g0=$(proc_ticks $PAYARA_PIDS); p0=$(proc_ticks $(postgres_pids))
+: >"$LOGS/bench.out"
+TILLPOINT_PLATFORM_SECRET=$SECRET java -XX:+UseParallelGC -Xms256m -Xmx1g -cp "$ROOT/testbed/target/classes" \
+  io.tillpoint.testbed.bench.PaymentBench --base-url "http://localhost:$PORT" \
+  --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" >"$LOGS/bench.out" 2>&1 &
+BENCH_PID=$!
+tail -n +1 -f --pid="$BENCH_PID" "$LOGS/bench.out" &
+TAIL_PID=$!
+# sample the bench JVM's own ticks just before it exits (its /proc entry goes away with it)
+b_ticks=0
+while kill -0 "$BENCH_PID" 2>/dev/null; do
+  t=$(proc_ticks "$BENCH_PID"); [[ $t -gt 0 ]] && b_ticks=$t
+  sleep 0.5
+done
+bench_rc=0; wait "$BENCH_PID" || bench_rc=$?
+read -r m1_total m1_idle < <(machine_ticks)
+g1=$(proc_ticks $PAYARA_PIDS); p1=$(proc_ticks $(postgres_pids))
+wait "$TAIL_PID" 2>/dev/null || true
+[[ $bench_rc == 0 ]] || die "PaymentBench failed (exit $bench_rc)"
+GATEWAY_LINE=$(grep '^BENCH gateway ' "$LOGS/bench.out" | tail -n 1)
+[[ -n $GATEWAY_LINE ]] || die "PaymentBench printed no BENCH line"
+GATEWAY_TPS=$(sed -n 's/.* tps=\([0-9.]*\).*/\1/p' <<<"$GATEWAY_LINE")
+# CPU split over the whole bench run (setup + warm-up + measured), in cores (machine = $(nproc))
+awk -v mt=$((m1_total - m0_total)) -v mi=$((m1_idle - m0_idle)) -v g=$((g1 - g0)) -v p=$((p1 - p0)) \
+    -v b="$b_ticks" -v n="$(nproc)" 'BEGIN {
+  if (mt <= 0) exit; c = n / mt; busy = mt - mi; other = busy - g - p - b; if (other < 0) other = 0
+  printf "BENCH cpu cores=%d bench_jvm=%.2f payara=%.2f postgres=%.2f other=%.2f idle=%.2f\n", n, b*c, g*c, p*c, other*c, mi*c
+}' | tee -a "$LOGS/bench.out"
+
+save_logs
+if grep -q '^errors  *[1-9]' "$LOGS/bench.out" && [[ -f $LOGS/server.log ]]; then
+  say "the gateway answered errors: last WARNING/SEVERE lines of server.log:"
+  grep -E 'WARNING|SEVERE' "$LOGS/server.log" | tail -n 20 | cut -c1-400 | sed 's/^/  /' >&2 || true
+fi
+stop_gateway
+save_logs
+
+# ---------------------------------------------------------------- pgbench TPC-B (gateway stopped)
+fresh_db "$PGBENCH_DB"
+say "pgbench -i -s $SCALE $PGBENCH_DB"
+pgbench -i -q -s "$SCALE" "$PGBENCH_DB" >"$LOGS/pgbench-init.out" 2>&1 || { cat "$LOGS/pgbench-init.out" >&2; die "pgbench -i failed"; }
+JOBS=$(( CLIENTS < 2 ? CLIENTS : 2 ))
+say "pgbench -c $CLIENTS -j $JOBS -T $SECONDS_ $PGBENCH_DB (TPC-B)"
+pgbench -c "$CLIENTS" -j "$JOBS" -T "$SECONDS_" "$PGBENCH_DB" 2>&1 | tee "$LOGS/pgbench.out" | grep -E '^(tps|latency|number of (transactions|failed))' >&2 || true
+PGBENCH_TPS=$(awk '/^tps = /{ print $3; exit }' "$LOGS/pgbench.out")
+[[ -n $PGBENCH_TPS ]] || { cat "$LOGS/pgbench.out" >&2; die "no tps line in the pgbench output"; }
+
+echo "BENCH pgbench clients=$CLIENTS seconds=$SECONDS_ tps=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.1f", t}')"
+awk -v g="$GATEWAY_TPS" -v p="$PGBENCH_TPS" -v c="$CLIENTS" -v s="$SECONDS_" 'BEGIN {
+  printf "BENCH summary clients=%d seconds=%d gateway_tps=%.1f pgbench_tps=%.1f gateway_vs_pgbench_pct=%.1f\n", c, s, g, p, (p > 0 ? 100 * g / p : 0)
+}'
+say "databases $BENCH_DB and $PGBENCH_DB are kept; drop them with: psql -h $PGHOST -U $PGUSER -d postgres -c 'drop database $BENCH_DB' -c 'drop database $PGBENCH_DB'"

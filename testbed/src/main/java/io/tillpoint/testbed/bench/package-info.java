@@ -1,0 +1,2 @@
+/** Load generator: measures the gateway from outside, over HTTP. */
+package io.tillpoint.testbed.bench;
