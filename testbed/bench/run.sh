@@ -8,7 +8,9 @@
 #   5. prints the BENCH lines and gateway tps as a percentage of pgbench tps.
 #
 # Environment:
-#   CLIENTS (16)  SECONDS (30)  WARMUP (5, gateway only)  BENCH_PORT (9080; admin port = BENCH_PORT-32)
+#   CLIENTS (16)  SECONDS (30)  WARMUP (60, gateway only)  BENCH_PORT (9080; admin port = BENCH_PORT-32)
+#   (The gateway starts fresh for every run, so 5 s of warm-up measures a JVM that is still
+#   JIT-compiling; WARMUP=60 or more gives numbers closer to a warm server.)
 #   PGBENCH_SCALE (16)  BENCH_SKIP_BUILD=1 (use what is built)  BENCH_DROP_DBS=1 (drop both databases at the end)
 #   PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres)
 # Logs of the last run (launcher output, server.log, bench and pgbench output) are copied to
@@ -22,7 +24,7 @@ CLIENTS=${CLIENTS:-16}
 # environment instead.
 SECONDS_=$(printenv SECONDS || true)
 SECONDS_=${SECONDS_:-30}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-60}
 PORT=${BENCH_PORT:-9080}
 ADMIN_PORT=$((PORT - 32))
 SCALE=${PGBENCH_SCALE:-16}
@@ -189,14 +191,24 @@ proc_ticks() {
 }
 machine_ticks() { awk '/^cpu /{ t=0; for (i=2; i<=NF; i++) t+=$i; print t, $5+$6; exit }' /proc/stat; }
 postgres_pids() { pgrep -u postgres -x postgres || true; }
+# Warns when the machine is busy before a measurement (the benchmark wants the cores to itself).
+check_quiet() {
+  local t0 i0 t1 i1 busy
+  read -r t0 i0 < <(machine_ticks); sleep 3; read -r t1 i1 < <(machine_ticks)
+  busy=$(( 100 - 100 * (i1 - i0) / (t1 - t0 + 1) ))
+  (( busy <= 15 )) || say "warning: the machine is ${busy}% busy before $1 (other builds or servers?): numbers will be noisy"
+}
 
 # ---------------------------------------------------------------- gateway benchmark
+check_quiet "PaymentBench"
 say "PaymentBench: $CLIENTS clients, ${WARMUP} s warm-up + ${SECONDS_} s"
 PAYARA_PIDS=$(gateway_pids)
 read -r m0_total m0_idle < <(machine_ticks)
 g0=$(proc_ticks $PAYARA_PIDS); p0=$(proc_ticks $(postgres_pids))
 : >"$LOGS/bench.out"
-TILLPOINT_PLATFORM_SECRET=$SECRET java -XX:+UseParallelGC -Xms256m -Xmx1g -cp "$ROOT/testbed/target/classes" \
+# The load generator shares the 2 cores with the gateway: C1 only and the serial collector
+# roughly halve its CPU per request compared with the JVM defaults.
+TILLPOINT_PLATFORM_SECRET=$SECRET java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms128m -Xmx512m -cp "$ROOT/testbed/target/classes" \
   io.tillpoint.testbed.bench.PaymentBench --base-url "http://localhost:$PORT" \
   --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$WARMUP" >"$LOGS/bench.out" 2>&1 &
 BENCH_PID=$!
@@ -221,6 +233,7 @@ awk -v mt=$((m1_total - m0_total)) -v mi=$((m1_idle - m0_idle)) -v g=$((g1 - g0)
     -v b="$b_ticks" -v n="$(nproc)" 'BEGIN {
   if (mt <= 0) exit; c = n / mt; busy = mt - mi; other = busy - g - p - b; if (other < 0) other = 0
   printf "BENCH cpu cores=%d bench_jvm=%.2f payara=%.2f postgres=%.2f other=%.2f idle=%.2f\n", n, b*c, g*c, p*c, other*c, mi*c
+  if (other*c > 0.2) printf "BENCH warning: other processes used %.2f cores during the run: the numbers are disturbed\n", other*c
 }' | tee -a "$LOGS/bench.out"
 
 save_logs
@@ -236,6 +249,7 @@ fresh_db "$PGBENCH_DB"
 say "pgbench -i -s $SCALE $PGBENCH_DB"
 pgbench -i -q -s "$SCALE" "$PGBENCH_DB" >"$LOGS/pgbench-init.out" 2>&1 || { cat "$LOGS/pgbench-init.out" >&2; die "pgbench -i failed"; }
 JOBS=$(( CLIENTS < 2 ? CLIENTS : 2 ))
+check_quiet "pgbench"
 say "pgbench -c $CLIENTS -j $JOBS -T $SECONDS_ $PGBENCH_DB (TPC-B)"
 pgbench -c "$CLIENTS" -j "$JOBS" -T "$SECONDS_" "$PGBENCH_DB" 2>&1 | tee "$LOGS/pgbench.out" | grep -E '^(tps|latency|number of (transactions|failed))' >&2 || true
 PGBENCH_TPS=$(awk '/^tps = /{ print $3; exit }' "$LOGS/pgbench.out")

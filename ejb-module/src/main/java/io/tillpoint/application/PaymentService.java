@@ -10,12 +10,11 @@ import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.connector.ConnectorExecutor;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -50,8 +49,8 @@ public class PaymentService {
     @Inject
     CardFingerprinter fingerprinter;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    ConnectorExecutor executor;
 
     @Inject
     @ConfigProperty(name = "tillpoint.acquirer.timeout-ms", defaultValue = "5000")
@@ -84,7 +83,7 @@ public class PaymentService {
     public Payment voidPayment(String merchantId, String paymentId) {
         Payment voided = transactions.voidAuthorization(merchantId, paymentId);
         try {
-            executor.submit(() -> acquirer.reverse(voided.acquirerReference()));
+            executor.execute(() -> reverse(paymentId, voided.acquirerReference()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reversal for " + paymentId + " not sent; the issuer's hold will expire", e);
         }
@@ -107,6 +106,15 @@ public class PaymentService {
     public List<Refund> refunds(String merchantId, String paymentId) {
         get(merchantId, paymentId);
         return payments.refundsOf(merchantId, paymentId);
+    }
+
+    private void reverse(String paymentId, String acquirerReference) {
+        try {
+            acquirer.reverse(acquirerReference);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "reversal for " + paymentId + " failed (" + e.getClass().getSimpleName()
+                    + "); the issuer's hold will expire");
+        }
     }
 
     private AuthorizationResult askAcquirer(String paymentId, Supplier<AuthorizationResult> call) {

@@ -7,7 +7,7 @@ import io.tillpoint.infrastructure.crypto.JwtSigner;
 import io.tillpoint.infrastructure.crypto.SecretHasher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,11 +42,11 @@ public class TokenService {
                 .filter(c -> SecretHasher.matches(clientSecret, c.secretHash()))
                 .orElseThrow(InvalidClientException::new);
         Instant now = clock.now();
-        JsonObjectBuilder claims = Json.createObjectBuilder()
+        JsonObjectBuilder claims = Jsons.object()
                 .add("iss", issuer)
                 .add("sub", client.clientId())
                 .add("upn", client.clientId())
-                .add("groups", Json.createArrayBuilder().add(client.role().groupName()))
+                .add("groups", Jsons.array().add(client.role().groupName()))
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.getEpochSecond() + ttlSeconds)
                 .add("jti", Ids.newId("jti"));

@@ -2,7 +2,7 @@ package io.tillpoint.infrastructure.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +19,7 @@ public class JwtSigner {
     KeyMaterial keys;
 
     public String sign(JsonObject claims) {
-        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+        JsonObject header = Jsons.object().add("alg", "RS256").add("typ", "JWT").build();
         String signingInput = B64.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         try {

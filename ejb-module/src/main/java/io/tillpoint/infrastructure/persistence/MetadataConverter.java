@@ -1,7 +1,7 @@
 package io.tillpoint.infrastructure.persistence;
 
 import io.tillpoint.domain.model.payment.Metadata;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -21,7 +21,7 @@ public class MetadataConverter implements AttributeConverter<Metadata, String> {
         if (metadata == null || metadata.values().isEmpty()) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsons.object();
         metadata.values().forEach(json::add);
         return json.build().toString();
     }
@@ -31,7 +31,7 @@ public class MetadataConverter implements AttributeConverter<Metadata, String> {
         if (column == null || column.isEmpty()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(column))) {
+        try (JsonReader reader = Jsons.reader(new StringReader(column))) {
             JsonObject object = reader.readObject();
             Map<String, String> values = new LinkedHashMap<>();
             object.forEach((k, v) -> values.put(k, ((JsonString) v).getString()));

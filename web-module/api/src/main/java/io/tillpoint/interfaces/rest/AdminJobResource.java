@@ -6,7 +6,7 @@ import io.tillpoint.domain.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -65,7 +65,7 @@ public class AdminJobResource {
         if (status == null) {
             throw new NotFoundException("job execution", Long.toString(id));
         }
-        var json = Json.createObjectBuilder().add("id", id).add("status", status.toLowerCase(java.util.Locale.ROOT));
+        var json = Jsons.object().add("id", id).add("status", status.toLowerCase(java.util.Locale.ROOT));
         if (name != null) {
             json.add("job", name);
         }

@@ -4,7 +4,7 @@ import io.tillpoint.application.LedgerCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -25,12 +25,12 @@ public class AdminLedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject check() {
         LedgerCheck.Result result = ledger.check();
-        JsonArrayBuilder currencies = Json.createArrayBuilder();
-        result.currencies().forEach(c -> currencies.add(Json.createObjectBuilder()
+        JsonArrayBuilder currencies = Jsons.array();
+        result.currencies().forEach(c -> currencies.add(Jsons.object()
                 .add("currency", c.currency()).add("sum", c.sum()).add("postings", c.postings())));
-        JsonArrayBuilder unbalanced = Json.createArrayBuilder();
+        JsonArrayBuilder unbalanced = Jsons.array();
         result.unbalancedJournals().forEach(unbalanced::add);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("balanced", result.balanced())
                 .add("currencies", currencies)
                 .add("unbalanced_journals", unbalanced)

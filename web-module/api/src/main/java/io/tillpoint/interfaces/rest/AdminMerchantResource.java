@@ -7,7 +7,7 @@ import io.tillpoint.domain.shared.CurrencyCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,7 +40,7 @@ public class AdminMerchantResource {
         Pricing pricing = Pricing.of(pricingJson.requiredLong("percent_bps"), pricingJson.requiredLong("fixed"));
         MerchantCredentials created = onboarding.register(name, country, currency, pricing);
         return Response.created(URI.create("/api/v1/admin/merchants/" + created.merchantId()))
-                .entity(Json.createObjectBuilder()
+                .entity(Jsons.object()
                         .add("id", created.merchantId())
                         .add("object", "merchant")
                         .add("name", name.strip())

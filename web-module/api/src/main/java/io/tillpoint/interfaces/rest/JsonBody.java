@@ -1,7 +1,7 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.domain.shared.InvalidInputException;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,7 +35,7 @@ public final class JsonBody {
 
     public static JsonBody parse(byte[] body) {
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = Jsons.parser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidInputException("malformed_json", null, "The request body must be a JSON object");
             }

@@ -4,7 +4,7 @@ import io.tillpoint.domain.model.payment.CardSnapshot;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentStatus;
 import io.tillpoint.domain.model.payment.Refund;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -15,7 +15,7 @@ final class PaymentJson {
     }
 
     static JsonObject of(Payment p) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("id", p.id())
                 .add("object", "payment")
                 .add("status", p.status().apiName())
@@ -27,17 +27,17 @@ final class PaymentJson {
                 .add("capture", p.captureMode().apiName());
         nullable(json, "reference", p.reference());
         nullable(json, "description", p.description());
-        JsonObjectBuilder metadata = Json.createObjectBuilder();
+        JsonObjectBuilder metadata = Jsons.object();
         p.metadata().forEach(metadata::add);
         json.add("metadata", metadata);
         json.add("customer", customer(p));
-        json.add("payment_method", Json.createObjectBuilder()
+        json.add("payment_method", Jsons.object()
                 .add("type", p.methodType().apiName())
                 .add("card", card(p.card())));
         json.addNull("risk");
         nullable(json, "decline_code", p.declineCode() == null ? null : p.declineCode().apiName());
         if (p.status() == PaymentStatus.REQUIRES_ACTION) {
-            json.add("next_action", Json.createObjectBuilder()
+            json.add("next_action", Jsons.object()
                     .add("type", "confirm_code")
                     .add("confirm_url", "/api/v1/payments/" + p.id() + "/confirm"));
         } else {
@@ -49,7 +49,7 @@ final class PaymentJson {
     }
 
     static JsonObject of(Refund r) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("id", r.id())
                 .add("object", "refund")
                 .add("payment_id", r.paymentId())
@@ -61,7 +61,7 @@ final class PaymentJson {
     }
 
     private static JsonObjectBuilder customer(Payment p) {
-        JsonObjectBuilder c = Json.createObjectBuilder();
+        JsonObjectBuilder c = Jsons.object();
         if (p.customer() != null) {
             nullable(c, "id", p.customer().id());
             nullable(c, "email", p.customer().email());
@@ -72,7 +72,7 @@ final class PaymentJson {
     }
 
     private static JsonObjectBuilder card(CardSnapshot card) {
-        JsonObjectBuilder c = Json.createObjectBuilder();
+        JsonObjectBuilder c = Jsons.object();
         nullable(c, "brand", card.brand());
         nullable(c, "last4", card.last4());
         c.add("exp_month", card.expMonth()).add("exp_year", card.expYear());

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Application metrics on /metrics: {@code tillpoint_payments_total{status=...}} counts
- * payments by the status each request left them in; {@code tillpoint_payment_create_duration_milliseconds}
+ * payments by the status each request left them in; {@code tillpoint_payment_create_duration_seconds}
  * is the latency of payment creation (a histogram with quantiles); {@code tillpoint_refunds_total} counts refunds.
  */
 @ApplicationScoped

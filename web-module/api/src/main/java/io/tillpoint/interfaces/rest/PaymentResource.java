@@ -11,7 +11,7 @@ import io.tillpoint.domain.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,9 +88,9 @@ public class PaymentResource {
         }
         List<Payment> page = payments.list(merchant, new PaymentQuery(statusFilter, emptyToNull(reference),
                 Timestamps.parse(createdGte, "created_gte"), Timestamps.parse(createdLt, "created_lt"), cursor, pageSize));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsons.array();
         page.stream().limit(pageSize).forEach(p -> data.add(PaymentJson.of(p)));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("object", "list")
                 .add("data", data)
                 .add("has_more", page.size() > pageSize)
@@ -145,9 +145,9 @@ public class PaymentResource {
     @GET
     @Path("/{id}/refunds")
     public JsonObject refunds(@PathParam("id") String id) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsons.array();
         payments.refunds(Caller.merchantOf(security), paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("has_more", false).build();
+        return Jsons.object().add("object", "list").add("data", data).add("has_more", false).build();
     }
 
     private static String paymentId(String id) {

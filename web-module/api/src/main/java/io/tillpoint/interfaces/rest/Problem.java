@@ -1,6 +1,6 @@
 package io.tillpoint.interfaces.rest;
 
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +15,7 @@ public final class Problem {
     }
 
     public static JsonObject json(int status, String title, String detail, String code, String param, String requestId) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = Jsons.object()
                 .add("type", TYPE_BASE + code)
                 .add("title", title)
                 .add("status", status)

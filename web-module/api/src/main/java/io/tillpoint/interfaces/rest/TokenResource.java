@@ -6,7 +6,7 @@ import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +47,7 @@ public class TokenResource {
             throw new InvalidInputException("unsupported_grant_type", "grant_type", "must be client_credentials");
         }
         AccessToken token = tokens.issue(form.get("client_id"), form.get("client_secret"));
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(Jsons.object()
                         .add("access_token", token.token())
                         .add("token_type", "Bearer")
                         .add("expires_in", token.expiresIn())

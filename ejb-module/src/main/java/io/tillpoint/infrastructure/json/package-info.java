@@ -1,0 +1,2 @@
+/** JSON-P through one provider looked up once. */
+package io.tillpoint.infrastructure.json;
