@@ -148,6 +148,26 @@ class IdempotencyIT {
     }
 
     @Test
+    void a_merchant_secret_is_shown_once_even_to_a_replay() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Replay " + key + "\",\"country\":\"DE\",\"default_currency\":\"EUR\","
+                + "\"pricing\":{\"percent_bps\":150,\"fixed\":25}}";
+        Reply first = post("/api/v1/admin/merchants", platformToken(), body, key);
+        Reply replay = post("/api/v1/admin/merchants", platformToken(), body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().getString("client_secret")).startsWith("sk_");
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().getString("id")).isEqualTo(first.json().getString("id"));
+        assertThat(isNull(replay.json(), "client_secret")).isTrue();
+        if (Database.POSTGRES) {
+            assertThat(Database.count("select count(*) from idempotency_record where position(? in encode(response_body, 'escape')) > 0",
+                    first.json().getString("client_secret"))).isZero();
+        }
+    }
+
+    @Test
     void the_purge_job_runs_to_completion_and_keeps_keys_younger_than_24_hours() throws Exception {
         Merchant m = newMerchant();
         String key = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package io.tillpoint.interfaces.rest;
 
+import jakarta.json.JsonString;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
@@ -16,7 +17,7 @@ public record Caller(String clientId, String merchantId) {
         String merchant = null;
         if (principal instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim("merchant_id");
-            merchant = claim == null ? null : claim.toString().replace("\"", "");
+            merchant = claim instanceof JsonString s ? s.getString() : claim == null ? null : claim.toString();
         }
         return new Caller(principal.getName(), merchant);
     }

@@ -8,6 +8,9 @@ import io.tillpoint.domain.shared.DomainException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.tillpoint.infrastructure.json.Jsons;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,12 +22,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Idempotency for every POST that carries {@code Idempotency-Key}: the key is claimed in
  * the database before the resource runs; the response (success or 4xx) is stored and
  * later replayed byte for byte with {@code Idempotent-Replayed: true}; a 5xx releases the
- * key so that a retry can run.
+ * key so that a retry can run. A shown-once secret (a new merchant's client secret) is not
+ * kept: its replay reads null there.
  */
 @Provider
 @ApplicationScoped
@@ -34,6 +39,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIMED = "tillpoint.idempotency.claimed";
     private static final String SCOPE = "tillpoint.idempotency.scope";
+    private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "access_token", "secret");
 
     @Inject
     IdempotencyService idempotency;
@@ -74,6 +80,29 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
     }
 
+    /** A response marked {@code Cache-Control: no-store} carries a secret that is shown once. */
+    private static boolean isShownOnce(ContainerResponseContext response) {
+        String cache = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return cache != null && cache.contains("no-store");
+    }
+
+    /**
+     * What is kept for a replay of a shown-once answer: the same JSON with its secrets set to
+     * null, because a client secret is stored only as a hash (contract), not in an
+     * idempotency record.
+     */
+    private static byte[] withoutSecrets(JsonObject json) {
+        JsonObjectBuilder redacted = Jsons.object();
+        json.forEach((name, value) -> {
+            if (SECRET_FIELDS.contains(name)) {
+                redacted.addNull(name);
+            } else {
+                redacted.add(name, value);
+            }
+        });
+        return redacted.build().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         IdempotencyKey key = (IdempotencyKey) request.getProperty(CLAIMED);
@@ -90,7 +119,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 : entity instanceof byte[] bytes ? bytes : new byte[0];
         String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        idempotency.complete(scope, key, new StoredResponse(response.getStatus(), contentType, body, location));
+        byte[] stored = isShownOnce(response) && entity instanceof JsonObject json ? withoutSecrets(json) : body;
+        idempotency.complete(scope, key, new StoredResponse(response.getStatus(), contentType, stored, location));
         if (entity instanceof JsonStructure) {
             response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         }

@@ -34,8 +34,7 @@ public class TokenResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response token() {
-        String type = request.getContentType();
-        if (type == null || !MediaType.valueOf(type).isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        if (!isForm(request.getContentType())) {
             throw new UnsupportedMediaType(MediaType.APPLICATION_FORM_URLENCODED);
         }
         Map<String, String> form = parseForm(JsonBody.utf8(ApiRequest.body(request)));
@@ -54,6 +53,15 @@ public class TokenResource {
                         .build())
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static Map<String, String> parseForm(String body) {
