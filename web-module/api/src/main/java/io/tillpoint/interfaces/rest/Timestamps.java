@@ -8,6 +8,10 @@ import java.time.temporal.ChronoUnit;
 /** Instants on the wire: RFC 3339 UTC to the second out; RFC 3339 or Unix seconds in. */
 final class Timestamps {
 
+    /** What every database can store and compare; beyond it a query would fail in SQL. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private Timestamps() {
     }
 
@@ -19,13 +23,15 @@ final class Timestamps {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            if (value.matches("\\d{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
-            }
-            return Instant.parse(value);
+            instant = value.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(value)) : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(param, "must be an RFC 3339 timestamp (2026-11-25T10:00:00Z) or Unix seconds");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(param, "must be between 1970 and 9999");
+        }
+        return instant;
     }
 }
