@@ -21,7 +21,8 @@ import jakarta.ejb.Singleton;
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.validate-atmost-once-period-in-seconds=30"
         })
 @Singleton
 public class DataSourceConfiguration {
