@@ -8,7 +8,6 @@ import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.Refund;
-import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.connector.ConnectorExecutor;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
@@ -74,7 +73,8 @@ public class PaymentService {
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Payment capture(String merchantId, String paymentId, Money amount) {
+    /** Captures {@code amount} minor units of the payment's currency, or everything capturable when null. */
+    public Payment capture(String merchantId, String paymentId, Long amount) {
         return transactions.capture(merchantId, paymentId, amount);
     }
 
@@ -91,7 +91,8 @@ public class PaymentService {
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Refund refund(String merchantId, String paymentId, Money amount, String reason) {
+    /** Refunds {@code amount} minor units of the payment's currency, or everything not yet refunded when null. */
+    public Refund refund(String merchantId, String paymentId, Long amount, String reason) {
         return transactions.refund(merchantId, paymentId, amount, reason);
     }
 

@@ -75,9 +75,9 @@ public class PaymentTransactions {
         return payment.acquirerReference();
     }
 
-    public Payment capture(String merchantId, String paymentId, Money amount) {
+    public Payment capture(String merchantId, String paymentId, Long amount) {
         Payment payment = load(merchantId, paymentId);
-        ledger.append(payment.capture(amount, clock.now()));
+        ledger.append(payment.capture(inCurrencyOf(payment, amount), clock.now()));
         return flushed(payment);
     }
 
@@ -87,13 +87,18 @@ public class PaymentTransactions {
         return flushed(payment);
     }
 
-    public Refund refund(String merchantId, String paymentId, Money amount, String reason) {
+    public Refund refund(String merchantId, String paymentId, Long amount, String reason) {
         Payment payment = load(merchantId, paymentId);
-        RefundOutcome outcome = payment.refund(amount, reason, clock.now());
+        RefundOutcome outcome = payment.refund(inCurrencyOf(payment, amount), reason, clock.now());
         payments.add(outcome.refund());
         ledger.append(outcome.journal());
         flushed(payment);
         return outcome.refund();
+    }
+
+    /** An amount the merchant gave in minor units, in the payment's own currency (null stays null). */
+    private static Money inCurrencyOf(Payment payment, Long minorUnits) {
+        return minorUnits == null ? null : Money.paymentAmount(minorUnits, payment.currency(), "amount");
     }
 
     private Payment load(String merchantId, String paymentId) {

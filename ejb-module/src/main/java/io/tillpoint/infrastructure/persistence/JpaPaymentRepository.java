@@ -2,7 +2,6 @@ package io.tillpoint.infrastructure.persistence;
 
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
-import io.tillpoint.domain.model.payment.PaymentStatus;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,10 +38,8 @@ public class JpaPaymentRepository implements PaymentRepository {
     @Override
     public List<Payment> list(String merchantId, PaymentQuery q) {
         StringBuilder jpql = new StringBuilder("select p from Payment p where p.merchantId = :merchant");
-        if (q.status() == PaymentStatus.PROCESSING || q.status() == PaymentStatus.UNKNOWN) {
+        if (!q.statuses().isEmpty()) {
             jpql.append(" and p.status in :statuses");
-        } else if (q.status() != null) {
-            jpql.append(" and p.status = :status");
         }
         if (q.reference() != null) {
             jpql.append(" and p.reference = :reference");
@@ -60,10 +57,8 @@ public class JpaPaymentRepository implements PaymentRepository {
         TypedQuery<Payment> query = em.createQuery(jpql.toString(), Payment.class)
                 .setParameter("merchant", merchantId)
                 .setMaxResults(q.limit() + 1);
-        if (q.status() == PaymentStatus.PROCESSING || q.status() == PaymentStatus.UNKNOWN) {
-            query.setParameter("statuses", List.of(PaymentStatus.PROCESSING, PaymentStatus.UNKNOWN));
-        } else if (q.status() != null) {
-            query.setParameter("status", q.status());
+        if (!q.statuses().isEmpty()) {
+            query.setParameter("statuses", new ArrayList<>(q.statuses()));
         }
         if (q.reference() != null) {
             query.setParameter("reference", q.reference());

@@ -3,6 +3,7 @@ package io.tillpoint.domain.model.payment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where payments and their refunds are kept. Every lookup is scoped to one merchant. */
 public interface PaymentRepository {
@@ -18,8 +19,8 @@ public interface PaymentRepository {
 
     List<Refund> refundsOf(String merchantId, String paymentId);
 
-    /** Filters and cursor for listing payments. Null fields do not filter. */
-    record PaymentQuery(PaymentStatus status, String reference, Instant createdGte, Instant createdLt,
+    /** Filters and cursor for listing payments. Null fields and an empty status set do not filter. */
+    record PaymentQuery(Set<PaymentStatus> statuses, String reference, Instant createdGte, Instant createdLt,
             Payment startingAfter, int limit) {
     }
 }

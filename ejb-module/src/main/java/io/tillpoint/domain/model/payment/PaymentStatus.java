@@ -4,7 +4,9 @@ import static io.tillpoint.domain.model.payment.PaymentEvent.*;
 
 import io.tillpoint.domain.shared.InvalidStateException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The payment lifecycle as one explicit state machine. A status changes only through
@@ -82,6 +84,17 @@ public enum PaymentStatus {
 
     public boolean isFinal() {
         return TRANSITIONS.get(this).isEmpty();
+    }
+
+    /** Every status the API shows under {@code name} ("processing" is PROCESSING and UNKNOWN); empty when none. */
+    public static Set<PaymentStatus> shownAs(String name) {
+        Set<PaymentStatus> statuses = EnumSet.noneOf(PaymentStatus.class);
+        for (PaymentStatus s : values()) {
+            if (s.apiName.equals(name)) {
+                statuses.add(s);
+            }
+        }
+        return statuses;
     }
 
     public static PaymentStatus fromApiName(String name) {

@@ -45,11 +45,6 @@ final class PaymentRequests {
                 new PaymentDetails(reference, description, metadata, customer), card);
     }
 
-    static Money optionalAmount(JsonBody body, CurrencyCode currency) {
-        Long amount = body.optionalLong("amount");
-        return amount == null ? null : Money.paymentAmount(amount, currency, "amount");
-    }
-
     private static Customer customer(JsonBody json) {
         if (json == null) {
             return null;

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /** Payments: create, read, list, capture, void, confirm, refund. Another merchant's payment is a 404. */
 @Path("/payments")
@@ -67,10 +68,10 @@ public class PaymentResource {
             @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
             @QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
         String merchant = Caller.merchantOf(security);
-        PaymentStatus statusFilter = null;
+        Set<PaymentStatus> statuses = Set.of();
         if (status != null && !status.isEmpty()) {
-            statusFilter = PaymentStatus.fromApiName(status);
-            if (statusFilter == null) {
+            statuses = PaymentStatus.shownAs(status);
+            if (statuses.isEmpty()) {
                 throw new InvalidInputException("status", "is not a payment status");
             }
         }
@@ -86,7 +87,7 @@ public class PaymentResource {
                 throw new InvalidInputException("starting_after", "is not one of your payments");
             }
         }
-        List<Payment> page = payments.list(merchant, new PaymentQuery(statusFilter, emptyToNull(reference),
+        List<Payment> page = payments.list(merchant, new PaymentQuery(statuses, emptyToNull(reference),
                 Timestamps.parse(createdGte, "created_gte"), Timestamps.parse(createdLt, "created_lt"), cursor, pageSize));
         JsonArrayBuilder data = Jsons.array();
         page.stream().limit(pageSize).forEach(p -> data.add(PaymentJson.of(p)));
@@ -101,9 +102,8 @@ public class PaymentResource {
     @Path("/{id}/capture")
     public JsonObject capture(@PathParam("id") String id) {
         String merchant = Caller.merchantOf(security);
-        Payment payment = payments.get(merchant, paymentId(id));
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount");
-        Payment captured = payments.capture(merchant, payment.id(), PaymentRequests.optionalAmount(body, payment.currency()));
+        Payment captured = payments.capture(merchant, paymentId(id), body.optionalLong("amount"));
         metrics.changed(captured.status());
         return PaymentJson.of(captured);
     }
@@ -133,12 +133,11 @@ public class PaymentResource {
     @Path("/{id}/refunds")
     public Response refund(@PathParam("id") String id) {
         String merchant = Caller.merchantOf(security);
-        Payment payment = payments.get(merchant, paymentId(id));
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount", "reason");
         String reason = body.optionalString("reason", 255);
-        Refund refund = payments.refund(merchant, payment.id(), PaymentRequests.optionalAmount(body, payment.currency()), reason);
+        Refund refund = payments.refund(merchant, paymentId(id), body.optionalLong("amount"), reason);
         metrics.refunded();
-        return Response.created(URI.create("/api/v1/payments/" + payment.id() + "/refunds/" + refund.id()))
+        return Response.created(URI.create("/api/v1/payments/" + refund.paymentId() + "/refunds/" + refund.id()))
                 .entity(PaymentJson.of(refund)).build();
     }
 
