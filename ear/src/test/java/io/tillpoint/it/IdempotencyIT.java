@@ -97,6 +97,22 @@ class IdempotencyIT {
     }
 
     @Test
+    void a_refused_payment_keeps_its_key_so_a_corrected_body_needs_a_new_key() {
+        Merchant m = newMerchant();
+        String key = UUID.randomUUID().toString();
+        Reply refused = post("/api/v1/payments", m.token(), "{\"amount\":-5,\"currency\":\"USD\"}", key);
+        Reply corrected = post("/api/v1/payments", m.token(), cardPayment(500, "USD", "automatic", VISA), key);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(corrected.status()).isEqualTo(422);
+        assertThat(corrected.json().getString("code")).isEqualTo("idempotency_key_reused");
+        assertThat(get("/api/v1/payments?limit=10", m.token()).json().getJsonArray("data")).isEmpty();
+        Reply withNewKey = post("/api/v1/payments", m.token(), cardPayment(500, "USD", "automatic", VISA),
+                UUID.randomUUID().toString());
+        assertThat(withNewKey.status()).isEqualTo(201);
+    }
+
+    @Test
     void twenty_concurrent_requests_with_one_key_make_exactly_one_payment() throws Exception {
         Merchant m = newMerchant();
         String key = UUID.randomUUID().toString();

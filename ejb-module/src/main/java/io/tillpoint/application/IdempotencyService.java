@@ -2,9 +2,10 @@ package io.tillpoint.application;
 
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.IdempotencyRecord;
-import io.tillpoint.domain.model.idempotency.RequestFingerprint;
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.shared.ConflictException;
+import io.tillpoint.infrastructure.persistence.DuplicateKey;
 import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -13,14 +14,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
  * Idempotency keys in the database, so any instance can answer a retry. {@link #claim}
  * commits the key before the request runs: of concurrent requests with one key exactly
  * one proceeds; the others get the stored response, or 409 while the first still runs,
- * or 422 when their body differs.
+ * or 422 when their body differs. (Creating a payment claims its key in its own first
+ * transaction instead: see {@link PaymentService#createCardPayment}.)
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -40,38 +41,48 @@ public class IdempotencyService {
      * Present: replay this stored response. Throws 409/422 as the contract says.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<StoredResponse> claim(String owner, IdempotencyKey key, RequestFingerprint fingerprint) {
+    public Optional<StoredResponse> claim(KeyedRequest request) {
         IdempotencyService self = context.getBusinessObject(IdempotencyService.class);
-        if (self.tryInsert(owner, key, fingerprint)) {
+        if (self.tryInsert(IdempotencyRecord.begin(request, clock.now()))) {
             return Optional.empty();
         }
-        IdempotencyRecord existing = self.find(IdempotencyRecord.idOf(owner, key))
-                .orElseThrow(() -> new ConflictException("idempotency_in_progress",
-                        "A request with this Idempotency-Key is still being processed; retry later"));
-        return Optional.of(existing.replayFor(fingerprint));
+        return Optional.of(replayFor(request));
     }
 
-    public boolean tryInsert(String owner, IdempotencyKey key, RequestFingerprint fingerprint) {
+    /**
+     * Keeps an answer that was given without claiming the key first (a request refused before
+     * its use case ran). Empty: kept, send it. Present: another request with this key came
+     * first; send its response instead. Throws 409/422 as {@link #claim} does.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<StoredResponse> keep(KeyedRequest request, StoredResponse answer) {
+        IdempotencyService self = context.getBusinessObject(IdempotencyService.class);
+        if (self.tryInsert(IdempotencyRecord.answered(request, answer, clock.now()))) {
+            return Optional.empty();
+        }
+        return Optional.of(replayFor(request));
+    }
+
+    /** What a request whose key is taken gets: the stored response, or 409/422. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public StoredResponse replayFor(KeyedRequest request) {
+        IdempotencyRecord existing = store.find(request.recordId())
+                .orElseThrow(() -> new ConflictException("idempotency_in_progress",
+                        "A request with this Idempotency-Key is still being processed; retry later"));
+        return existing.replayFor(request.fingerprint());
+    }
+
+    public boolean tryInsert(IdempotencyRecord record) {
         try {
-            store.insertNow(IdempotencyRecord.begin(owner, key, fingerprint, clock.now()));
+            store.insertNow(record);
             return true;
         } catch (PersistenceException e) {
             context.setRollbackOnly();
-            if (isDuplicateKey(e)) {
+            if (DuplicateKey.causes(e)) {
                 return false;
             }
             throw e;
         }
-    }
-
-    /** SQLState 23505 (unique violation) on both PostgreSQL and H2. */
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public Optional<IdempotencyRecord> find(String id) {

@@ -4,6 +4,9 @@ import io.tillpoint.domain.model.acquiring.AcquirerConnector;
 import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.card.PanMasking;
+import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
@@ -16,10 +19,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,6 +48,9 @@ public class PaymentService {
     PaymentRepository payments;
 
     @Inject
+    IdempotencyService idempotency;
+
+    @Inject
     AcquirerConnector acquirer;
 
     @Inject
@@ -55,13 +63,25 @@ public class PaymentService {
     @ConfigProperty(name = "tillpoint.acquirer.timeout-ms", defaultValue = "5000")
     long acquirerTimeoutMs;
 
+    /**
+     * Takes a card payment. Two transactions, with the acquirer call between them: the first
+     * records the attempt and claims the idempotency key ({@code keyed}, null without one), the
+     * second records the answer and stores {@code response} for the key's replays. A request
+     * whose key is taken gets the earlier response (or 409/422) and reaches no acquirer.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Payment createCardPayment(CreateCardPayment command) {
-        Payment payment = transactions.recordAttempt(command, fingerprinter.fingerprint(command.card().number()));
+    public IdempotentOutcome<Payment> createCardPayment(CreateCardPayment command, KeyedRequest keyed,
+            Function<Payment, StoredResponse> response) {
+        Optional<Payment> recorded = transactions.recordAttempt(command,
+                fingerprinter.fingerprint(command.card().number()), keyed);
+        if (recorded.isEmpty()) {
+            return new IdempotentOutcome.Replayed<>(idempotency.replayFor(keyed));
+        }
+        Payment payment = recorded.get();
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
                 command.card());
         AuthorizationResult result = askAcquirer(payment.id(), () -> acquirer.authorize(request));
-        return transactions.recordAuthorization(command.merchantId(), payment.id(), result);
+        return transactions.recordAuthorization(command.merchantId(), payment.id(), result, keyed, response);
     }
 
     /** Completes a step-up challenge with the cardholder's code. */

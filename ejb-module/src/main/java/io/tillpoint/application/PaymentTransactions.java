@@ -1,6 +1,10 @@
 package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.idempotency.IdempotencyRecord;
+import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Ledger;
 import io.tillpoint.domain.model.payment.CaptureMode;
 import io.tillpoint.domain.model.payment.CardSnapshot;
@@ -11,6 +15,10 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.persistence.DuplicateKey;
+import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +27,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The short transactions a payment goes through. Each method is one JTA transaction:
@@ -37,15 +47,51 @@ public class PaymentTransactions {
     @Inject
     Clock clock;
 
+    @Inject
+    JpaIdempotencyStore idempotency;
+
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
 
-    /** Records the attempt before the acquirer hears of it: status PROCESSING. */
-    public Payment recordAttempt(CreateCardPayment command, String fingerprint) {
+    @Resource
+    SessionContext context;
+
+    /**
+     * Records the attempt before the acquirer hears of it (status PROCESSING) and claims the
+     * request's idempotency key ({@code keyed}, null when the request has none) in the same
+     * transaction. Empty when another request holds the key: then nothing is recorded.
+     */
+    public Optional<Payment> recordAttempt(CreateCardPayment command, String fingerprint, KeyedRequest keyed) {
         Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
                 command.details(), CardSnapshot.of(command.card(), fingerprint), clock.now());
+        if (keyed != null) {
+            idempotency.insert(IdempotencyRecord.begin(keyed, clock.now()));
+        }
         payments.add(payment);
-        return payment;
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            context.setRollbackOnly();
+            if (keyed != null && DuplicateKey.causes(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(payment);
+    }
+
+    /**
+     * Records what the acquirer answered and keeps the response for the key's replays in the
+     * same transaction, so that the stored answer and the payment never disagree.
+     */
+    public IdempotentOutcome.Done<Payment> recordAuthorization(String merchantId, String paymentId,
+            AuthorizationResult result, KeyedRequest keyed, Function<Payment, StoredResponse> response) {
+        Payment payment = recordAuthorization(merchantId, paymentId, result);
+        StoredResponse answer = response.apply(payment);
+        if (keyed != null && !idempotency.completeNow(keyed.recordId(), answer, clock.now())) {
+            throw new IllegalStateException("idempotency record " + keyed.key().value() + " is not in progress");
+        }
+        return new IdempotentOutcome.Done<>(payment, answer);
     }
 
     /** Records what the acquirer answered; an approved automatic-capture payment is captured at once. */

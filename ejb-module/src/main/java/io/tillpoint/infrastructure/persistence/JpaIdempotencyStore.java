@@ -1,9 +1,12 @@
 package io.tillpoint.infrastructure.persistence;
 
 import io.tillpoint.domain.model.idempotency.IdempotencyRecord;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Idempotency records in JPA. */
@@ -19,8 +22,34 @@ public class JpaIdempotencyStore {
         em.flush();
     }
 
+    /** Inserts with the transaction's other writes; the caller flushes. */
+    public void insert(IdempotencyRecord record) {
+        em.persist(record);
+    }
+
     public Optional<IdempotencyRecord> find(String id) {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, id));
+    }
+
+    /**
+     * Completes a record that is still in progress with one UPDATE (no read first); the version
+     * moves on as it would through the entity. False when there was no such record in progress.
+     */
+    public boolean completeNow(String id, StoredResponse response, Instant now) {
+        // "In progress" is asked as completedAt is null: on H2, EclipseLink writes a boolean in a
+        // bulk update as the literal 1/0, which H2 refuses to compare with a BOOLEAN column.
+        int updated = em.createQuery("update IdempotencyRecord r set r.completed = :done, r.responseStatus = :status,"
+                        + " r.responseContentType = :type, r.responseBody = :body, r.responseLocation = :location,"
+                        + " r.completedAt = :now, r.version = r.version + 1 where r.id = :id and r.completedAt is null")
+                .setParameter("done", true)
+                .setParameter("status", response.status())
+                .setParameter("type", response.contentType())
+                .setParameter("body", response.body())
+                .setParameter("location", response.location())
+                .setParameter("now", UtcTime.of(now))
+                .setParameter("id", id)
+                .executeUpdate();
+        return updated == 1;
     }
 
     public void delete(String id) {

@@ -1,6 +1,5 @@
 package io.tillpoint.testbed.bench;
 
-import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -10,7 +9,7 @@ final class ClientLoop implements Runnable {
 
     private static final Pattern CAPTURED = Pattern.compile("\"status\"\\s*:\\s*\"captured\"");
 
-    private final GatewayClient gateway;
+    private final KeepAliveConnection connection;
     private final String merchantToken;
     private final String runId;
     private final AtomicLong sequence;
@@ -26,9 +25,9 @@ final class ClientLoop implements Runnable {
     long warmupErrors;
     long lastFinish;
 
-    ClientLoop(GatewayClient gateway, String merchantToken, String runId, AtomicLong sequence, ErrorLog errors,
+    ClientLoop(KeepAliveConnection connection, String merchantToken, String runId, AtomicLong sequence, ErrorLog errors,
             long measureFrom, long endAt) {
-        this.gateway = gateway;
+        this.connection = connection;
         this.merchantToken = merchantToken;
         this.runId = runId;
         this.sequence = sequence;
@@ -39,6 +38,14 @@ final class ClientLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            postUntilDeadline();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private void postUntilDeadline() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (!Thread.currentThread().isInterrupted()) {
             long n = sequence.incrementAndGet();
@@ -54,15 +61,13 @@ final class ClientLoop implements Runnable {
             String errorKind = null;
             String errorDetail = null;
             try {
-                HttpResponse<String> response = gateway.pay(merchantToken, key, body);
+                KeepAliveConnection.Answer response = connection.postJson("/api/v1/payments", body,
+                        "Authorization: Bearer " + merchantToken, "Idempotency-Key: " + key);
                 String answer = response.body();
-                if (response.statusCode() != 201 || answer == null || !CAPTURED.matcher(answer).find()) {
-                    errorKind = describe(response.statusCode(), answer);
+                if (response.status() != 201 || answer == null || !CAPTURED.matcher(answer).find()) {
+                    errorKind = describe(response.status(), answer);
                     errorDetail = Redact.body(answer);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (Exception e) {
                 errorKind = e.getClass().getSimpleName();
                 errorDetail = Redact.exception(e);

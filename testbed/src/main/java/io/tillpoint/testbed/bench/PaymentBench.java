@@ -65,7 +65,9 @@ public final class PaymentBench {
         List<ClientLoop> loops = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < options.clients; i++) {
-            ClientLoop loop = new ClientLoop(gateway, merchantToken, runId, sequence, errors, measureFrom, endAt);
+            KeepAliveConnection connection = new KeepAliveConnection(options.baseUrl,
+                    (int) GatewayClient.REQUEST_TIMEOUT.toMillis());
+            ClientLoop loop = new ClientLoop(connection, merchantToken, runId, sequence, errors, measureFrom, endAt);
             Thread thread = new Thread(loop, "bench-client-" + i);
             thread.setDaemon(true);
             loops.add(loop);

@@ -75,6 +75,17 @@ public class IdempotencyRecord {
         return r;
     }
 
+    public static IdempotencyRecord begin(KeyedRequest request, Instant now) {
+        return begin(request.owner(), request.key(), request.fingerprint(), now);
+    }
+
+    /** A record made when the answer is already known (a refusal of the request): completed at once. */
+    public static IdempotencyRecord answered(KeyedRequest request, StoredResponse response, Instant now) {
+        IdempotencyRecord r = begin(request, now);
+        r.complete(response, now);
+        return r;
+    }
+
     /**
      * What a second request with this key gets: the stored response when it is the same request
      * and the first one finished; otherwise 422 (other body) or 409 (first still running).

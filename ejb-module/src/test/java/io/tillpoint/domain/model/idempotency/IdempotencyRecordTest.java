@@ -90,4 +90,19 @@ class IdempotencyRecordTest {
 
         assertThat(record.replayFor(FIRST).body()).containsExactly(record.replayFor(FIRST).body());
     }
+
+    @Test
+    void anAnswerGivenBeforeTheUseCaseRanIsKeptCompletedAtOnce() {
+        KeyedRequest refused = new KeyedRequest("mer_test", KEY, FIRST);
+        byte[] problem = "{\"status\":400,\"code\":\"invalid_request\"}".getBytes(UTF_8);
+
+        IdempotencyRecord record = IdempotencyRecord.answered(refused,
+                new StoredResponse(400, "application/problem+json", problem, null), STARTED);
+
+        assertThat(record.id()).isEqualTo(refused.recordId());
+        assertThat(record.completed()).isTrue();
+        assertThat(record.replayFor(FIRST).status()).isEqualTo(400);
+        assertThat(record.replayFor(FIRST).body()).containsExactly(problem);
+        assertThat(catchThrowable(() -> record.replayFor(OTHER))).isInstanceOf(UnprocessableException.class);
+    }
 }

@@ -2,24 +2,31 @@ package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.application.IdempotencyService;
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
+import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.RequestFingerprint;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.shared.DomainException;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +36,8 @@ import java.util.Set;
  * the database before the resource runs; the response (success or 4xx) is stored and
  * later replayed byte for byte with {@code Idempotent-Replayed: true}; a 5xx releases the
  * key so that a retry can run. A shown-once secret (a new merchant's client secret) is not
- * kept: its replay reads null there.
+ * kept: its replay reads null there. A method marked {@link OwnIdempotencyClaim} claims and
+ * completes the key inside its use case instead.
  */
 @Provider
 @ApplicationScoped
@@ -37,12 +45,17 @@ import java.util.Set;
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final String CLAIMED = "tillpoint.idempotency.claimed";
-    private static final String SCOPE = "tillpoint.idempotency.scope";
+    private static final String DEFERRED = "tillpoint.idempotency.deferred";
+    private static final String HANDED_OVER = "tillpoint.idempotency.handed-over";
     private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "access_token", "secret");
 
     @Inject
     IdempotencyService idempotency;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -56,28 +69,67 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         try {
-            IdempotencyKey key = new IdempotencyKey(header);
             byte[] body = (byte[]) request.getProperty(ApiRequest.BODY);
-            RequestFingerprint fingerprint = RequestFingerprint.of("POST", "/" + request.getUriInfo().getPath(),
-                    body == null ? new byte[0] : body);
-            Optional<StoredResponse> replay = idempotency.claim(caller.idempotencyScope(), key, fingerprint);
-            if (replay.isPresent()) {
-                StoredResponse stored = replay.get();
-                Response.ResponseBuilder r = Response.status(stored.status())
-                        .type(stored.contentType())
-                        .entity(stored.body())
-                        .header("Idempotent-Replayed", "true");
-                if (stored.location() != null) {
-                    r.header(HttpHeaders.LOCATION, stored.location());
-                }
-                request.abortWith(r.build());
+            KeyedRequest keyed = new KeyedRequest(caller.idempotencyScope(), new IdempotencyKey(header),
+                    RequestFingerprint.of("POST", "/" + request.getUriInfo().getPath(), body == null ? new byte[0] : body));
+            Method method = resource.getResourceMethod();
+            if (method != null && method.isAnnotationPresent(OwnIdempotencyClaim.class)) {
+                request.setProperty(DEFERRED, keyed);
                 return;
             }
-            request.setProperty(CLAIMED, key);
-            request.setProperty(SCOPE, caller.idempotencyScope());
+            Optional<StoredResponse> replay = idempotency.claim(keyed);
+            if (replay.isPresent()) {
+                request.abortWith(replay(replay.get()));
+                return;
+            }
+            request.setProperty(CLAIMED, keyed);
         } catch (DomainException e) {
             request.abortWith(ProblemMapper.fromDomain(e, requestId));
         }
+    }
+
+    /**
+     * For a method marked {@link OwnIdempotencyClaim}: the request's key, to hand to the use
+     * case (null when the request carries none). From here on the use case owns the key.
+     */
+    public static KeyedRequest keyedRequest(HttpServletRequest request) {
+        Object keyed = request.getAttribute(DEFERRED);
+        if (keyed == null) {
+            return null;
+        }
+        request.setAttribute(HANDED_OVER, Boolean.TRUE);
+        return (KeyedRequest) keyed;
+    }
+
+    /** The HTTP response for what a use case that owns its key answered. */
+    public static Response toResponse(IdempotentOutcome<?> outcome) {
+        return outcome instanceof IdempotentOutcome.Replayed<?> replayed ? replay(replayed.response())
+                : fresh(outcome.response());
+    }
+
+    /** A response kept for replays, as JSON bytes (the same bytes the first caller gets). */
+    public static StoredResponse storable(int status, JsonStructure body, String location) {
+        return new StoredResponse(status, "application/json", body.toString().getBytes(StandardCharsets.UTF_8),
+                location);
+    }
+
+    private static Response fresh(StoredResponse stored) {
+        Response.ResponseBuilder r = Response.status(stored.status()).type(stored.contentType()).entity(stored.body());
+        if (stored.location() != null) {
+            r.location(URI.create(stored.location()));
+        }
+        return r.build();
+    }
+
+    private static Response replay(StoredResponse stored) {
+        Response.ResponseBuilder r = Response.status(stored.status())
+                .type(stored.contentType())
+                .entity(stored.body())
+                .header(REPLAYED_HEADER, "true");
+        if (stored.location() != null) {
+            r.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return r.build();
     }
 
     /** A response marked {@code Cache-Control: no-store} carries a secret that is shown once. */
@@ -105,24 +157,68 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        IdempotencyKey key = (IdempotencyKey) request.getProperty(CLAIMED);
-        if (key == null) {
+        KeyedRequest claimed = (KeyedRequest) request.getProperty(CLAIMED);
+        if (claimed != null) {
+            completeClaimed(claimed, response);
             return;
         }
-        String scope = (String) request.getProperty(SCOPE);
+        KeyedRequest deferred = (KeyedRequest) request.getProperty(DEFERRED);
+        if (deferred != null && request.getProperty(HANDED_OVER) == null) {
+            keepEarlyAnswer(request, deferred, response);
+        }
+    }
+
+    private void completeClaimed(KeyedRequest claimed, ContainerResponseContext response) {
         if (response.getStatus() >= 500) {
-            idempotency.release(scope, key);
+            idempotency.release(claimed.owner(), claimed.key());
             return;
         }
         Object entity = response.getEntity();
-        byte[] body = entity instanceof JsonStructure json ? json.toString().getBytes(StandardCharsets.UTF_8)
-                : entity instanceof byte[] bytes ? bytes : new byte[0];
+        byte[] body = bytesOf(entity);
         String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         byte[] stored = isShownOnce(response) && entity instanceof JsonObject json ? withoutSecrets(json) : body;
-        idempotency.complete(scope, key, new StoredResponse(response.getStatus(), contentType, stored, location));
+        idempotency.complete(claimed.owner(), claimed.key(), new StoredResponse(response.getStatus(), contentType, stored, location));
         if (entity instanceof JsonStructure) {
             response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         }
+    }
+
+    /**
+     * A method that owns its key answered before its use case claimed it (a 4xx for bad
+     * input): keep that answer for replays, unless another request with the key came first,
+     * whose answer is then sent instead. A 5xx is not kept.
+     */
+    private void keepEarlyAnswer(ContainerRequestContext request, KeyedRequest keyed, ContainerResponseContext response) {
+        if (response.getStatus() >= 500) {
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body = bytesOf(entity);
+        String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+        StoredResponse answer = new StoredResponse(response.getStatus(), contentType, body,
+                response.getHeaderString(HttpHeaders.LOCATION));
+        Response instead;
+        try {
+            Optional<StoredResponse> earlier = idempotency.keep(keyed, answer);
+            if (earlier.isEmpty()) {
+                if (entity instanceof JsonStructure) {
+                    response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+                }
+                return;
+            }
+            instead = replay(earlier.get());
+        } catch (DomainException e) {
+            instead = ProblemMapper.fromDomain(e, (String) request.getProperty(ApiRequest.REQUEST_ID));
+        }
+        response.setStatus(instead.getStatus());
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        response.getHeaders().putAll(instead.getMetadata());
+        response.setEntity(instead.getEntity(), response.getEntityAnnotations(), instead.getMediaType());
+    }
+
+    private static byte[] bytesOf(Object entity) {
+        return entity instanceof JsonStructure json ? json.toString().getBytes(StandardCharsets.UTF_8)
+                : entity instanceof byte[] bytes ? bytes : new byte[0];
     }
 }

@@ -1,6 +1,9 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.application.CreateCardPayment;
 import io.tillpoint.application.PaymentService;
+import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.PaymentStatus;
@@ -49,12 +52,22 @@ public class PaymentResource {
     SecurityContext security;
 
     @POST
+    @OwnIdempotencyClaim
     public Response create() {
         String merchant = Caller.merchantOf(security);
         long started = System.nanoTime();
-        Payment payment = payments.createCardPayment(PaymentRequests.createPayment(merchant, ApiRequest.json(request, true)));
-        metrics.created(payment.status(), System.nanoTime() - started);
-        return Response.created(URI.create("/api/v1/payments/" + payment.id())).entity(PaymentJson.of(payment)).build();
+        CreateCardPayment command = PaymentRequests.createPayment(merchant, ApiRequest.json(request, true));
+        IdempotentOutcome<Payment> outcome = payments.createCardPayment(command,
+                IdempotencyFilter.keyedRequest(request), PaymentResource::created);
+        if (outcome instanceof IdempotentOutcome.Done<Payment> done) {
+            metrics.created(done.result().status(), System.nanoTime() - started);
+        }
+        return IdempotencyFilter.toResponse(outcome);
+    }
+
+    /** 201 with the payment and its address: the response a keyed create stores for its replays. */
+    private static StoredResponse created(Payment payment) {
+        return IdempotencyFilter.storable(201, PaymentJson.of(payment), "/api/v1/payments/" + payment.id());
     }
 
     @GET
