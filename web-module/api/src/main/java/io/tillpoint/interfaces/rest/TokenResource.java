@@ -4,7 +4,7 @@ import io.tillpoint.application.AccessToken;
 import io.tillpoint.application.TokenService;
 import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +21,7 @@ import java.util.Map;
 
 /** OAuth2 token endpoint (client credentials grant, form-encoded). */
 @Path("/oauth/token")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class TokenResource {
 
