@@ -1,6 +1,5 @@
 package io.tillpoint.application;
 
-import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.IdempotencyRecord;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
@@ -85,16 +84,12 @@ public class IdempotencyService {
         }
     }
 
-    public Optional<IdempotencyRecord> find(String id) {
-        return store.find(id);
-    }
-
-    public void complete(String owner, IdempotencyKey key, StoredResponse response) {
-        store.find(IdempotencyRecord.idOf(owner, key)).ifPresent(r -> r.complete(response, clock.now()));
+    public void complete(KeyedRequest request, StoredResponse response) {
+        store.find(request.recordId()).ifPresent(r -> r.complete(response, clock.now()));
     }
 
     /** The request failed in a way worth retrying (a 5xx): forget the key so a retry can run. */
-    public void release(String owner, IdempotencyKey key) {
-        store.delete(IdempotencyRecord.idOf(owner, key));
+    public void release(KeyedRequest request) {
+        store.delete(request.recordId());
     }
 }

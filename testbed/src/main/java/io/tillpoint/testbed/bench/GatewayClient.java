@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The few gateway calls the bench makes (token, merchant onboarding, payment), over one shared HttpClient. */
+/** The bench's set-up calls (tokens, merchant onboarding) over java.net.http; the payments go through {@link KeepAliveConnection}. */
 final class GatewayClient {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -68,20 +68,6 @@ final class GatewayClient {
                     + Redact.body(response.body()));
         }
         return new String[] {clientId, clientSecret, Json.stringField(response.body(), "id")};
-    }
-
-    /** One payment; the caller times it and judges the answer. */
-    HttpResponse<String> pay(String merchantToken, String idempotencyKey, String jsonBody)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri("/api/v1/payments"))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Authorization", "Bearer " + merchantToken)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("Idempotency-Key", idempotencyKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

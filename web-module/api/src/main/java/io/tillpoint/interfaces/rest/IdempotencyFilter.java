@@ -170,18 +170,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private void completeClaimed(KeyedRequest claimed, ContainerResponseContext response) {
         if (response.getStatus() >= 500) {
-            idempotency.release(claimed.owner(), claimed.key());
+            idempotency.release(claimed);
             return;
         }
         Object entity = response.getEntity();
         byte[] body = bytesOf(entity);
-        String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
-        String location = response.getHeaderString(HttpHeaders.LOCATION);
         byte[] stored = isShownOnce(response) && entity instanceof JsonObject json ? withoutSecrets(json) : body;
-        idempotency.complete(claimed.owner(), claimed.key(), new StoredResponse(response.getStatus(), contentType, stored, location));
-        if (entity instanceof JsonStructure) {
-            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
-        }
+        idempotency.complete(claimed, answerOf(response, stored));
+        sendAsBytes(response, body);
     }
 
     /**
@@ -193,18 +189,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (response.getStatus() >= 500) {
             return;
         }
-        Object entity = response.getEntity();
-        byte[] body = bytesOf(entity);
-        String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
-        StoredResponse answer = new StoredResponse(response.getStatus(), contentType, body,
-                response.getHeaderString(HttpHeaders.LOCATION));
+        byte[] body = bytesOf(response.getEntity());
         Response instead;
         try {
-            Optional<StoredResponse> earlier = idempotency.keep(keyed, answer);
+            Optional<StoredResponse> earlier = idempotency.keep(keyed, answerOf(response, body));
             if (earlier.isEmpty()) {
-                if (entity instanceof JsonStructure) {
-                    response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
-                }
+                sendAsBytes(response, body);
                 return;
             }
             instead = replay(earlier.get());
@@ -215,6 +205,19 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         response.getHeaders().remove(HttpHeaders.LOCATION);
         response.getHeaders().putAll(instead.getMetadata());
         response.setEntity(instead.getEntity(), response.getEntityAnnotations(), instead.getMediaType());
+    }
+
+    /** The response as it is kept for replays, with {@code body} as its bytes. */
+    private static StoredResponse answerOf(ContainerResponseContext response, byte[] body) {
+        String contentType = response.getMediaType() == null ? "application/json" : response.getMediaType().toString();
+        return new StoredResponse(response.getStatus(), contentType, body, response.getHeaderString(HttpHeaders.LOCATION));
+    }
+
+    /** Sends a JSON entity as the very bytes that were stored, so the first answer and its replays match. */
+    private static void sendAsBytes(ContainerResponseContext response, byte[] body) {
+        if (response.getEntity() instanceof JsonStructure) {
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+        }
     }
 
     private static byte[] bytesOf(Object entity) {
