@@ -3,7 +3,6 @@ package io.tillpoint.interfaces.rest;
 import io.tillpoint.batch.job.BatchJobs;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.NotFoundException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
@@ -23,7 +22,7 @@ import java.util.Set;
 /** Operators start housekeeping jobs on demand and follow them (they also run on a schedule). */
 @Path("/admin/jobs")
 @ApplicationScoped
-@RolesAllowed(Roles.PLATFORM_ADMIN)
+@RequiresRole(Roles.PLATFORM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminJobResource {
 

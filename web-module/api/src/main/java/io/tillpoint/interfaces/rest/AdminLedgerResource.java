@@ -1,7 +1,6 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.application.LedgerCheck;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
@@ -15,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The ledger invariant for operators: {@code balanced} is true when every currency sums to zero. */
 @Path("/admin/ledger/check")
 @ApplicationScoped
-@RolesAllowed(Roles.PLATFORM_ADMIN)
+@RequiresRole(Roles.PLATFORM_ADMIN)
 public class AdminLedgerResource {
 
     @Inject

@@ -4,7 +4,6 @@ import io.tillpoint.application.MerchantCredentials;
 import io.tillpoint.application.MerchantOnboarding;
 import io.tillpoint.domain.model.merchant.Pricing;
 import io.tillpoint.domain.shared.CurrencyCode;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
@@ -20,7 +19,7 @@ import java.net.URI;
 /** Platform operators register merchants; the client secret is shown once, in this answer. */
 @Path("/admin/merchants")
 @ApplicationScoped
-@RolesAllowed(Roles.PLATFORM_ADMIN)
+@RequiresRole(Roles.PLATFORM_ADMIN)
 public class AdminMerchantResource {
 
     @Inject

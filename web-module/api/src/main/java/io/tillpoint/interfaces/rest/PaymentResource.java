@@ -11,7 +11,6 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.NotFoundException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
@@ -35,7 +34,7 @@ import java.util.Set;
 /** Payments: create, read, list, capture, void, confirm, refund. Another merchant's payment is a 404. */
 @Path("/payments")
 @ApplicationScoped
-@RolesAllowed(Roles.MERCHANT)
+@RequiresRole(Roles.MERCHANT)
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
