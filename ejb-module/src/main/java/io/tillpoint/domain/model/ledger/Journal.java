@@ -1,7 +1,8 @@
 package io.tillpoint.domain.model.ledger;
 
-import io.tillpoint.domain.shared.UtcTime;
+import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.Money;
+import io.tillpoint.domain.shared.UtcTime;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +18,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A balanced set of postings recorded together with the state change that caused it.
@@ -74,7 +74,7 @@ public class Journal {
         private final Map<String, Long> balance = new HashMap<>();
 
         private Builder(JournalType type, String merchantId, String paymentId, Instant at) {
-            journal.id = UUID.randomUUID().toString();
+            journal.id = Ids.timeOrderedUuid();
             journal.type = type;
             journal.merchantId = merchantId;
             journal.paymentId = paymentId;

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.ledger;
 
+import io.tillpoint.domain.shared.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.util.UUID;
 
 /** One line of a journal: a signed amount (debit positive, credit negative) on one account. Never updated. */
 @Entity
@@ -40,7 +40,7 @@ public class Posting {
     }
 
     Posting(Journal journal, Account account, String merchantId, String currency, long amount) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.timeOrderedUuid();
         this.journal = journal;
         this.account = account;
         this.merchantId = merchantId;
