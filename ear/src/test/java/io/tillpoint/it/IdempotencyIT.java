@@ -134,7 +134,8 @@ class IdempotencyIT {
         if (Database.POSTGRES) {
             String id = created.get(0).json().getString("id");
             assertThat(Database.count("select count(*) from payment where merchant_id = ?", m.id())).isEqualTo(1);
-            assertThat(Database.count("select count(*) from ledger_journal where payment_id = ?", id)).isEqualTo(2);
+            // Automatic capture: one capture journal, no hold (see Payment.approveAndCapture).
+            assertThat(Database.count("select count(*) from ledger_journal where payment_id = ?", id)).isEqualTo(1);
         }
     }
 

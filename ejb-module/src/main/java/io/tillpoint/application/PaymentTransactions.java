@@ -100,15 +100,15 @@ public class PaymentTransactions {
         return new IdempotentOutcome.Done<>(payment, answer);
     }
 
-    /** Records what the acquirer answered; an approved automatic-capture payment is captured at once. */
+    /** Records what the acquirer answered; an approved automatic-capture payment is captured at once (one journal). */
     public Payment recordAuthorization(String merchantId, String paymentId, AuthorizationResult result) {
         Payment payment = load(merchantId, paymentId);
         if (result instanceof AuthorizationResult.Approved approved) {
-            ledger.append(payment.approve(approved.authorizationCode(), approved.acquirerReference(),
-                    approved.issuerCountry(), clock.now()));
-            if (payment.captureMode() == CaptureMode.AUTOMATIC) {
-                ledger.append(payment.capture(null, clock.now()));
-            }
+            ledger.append(payment.captureMode() == CaptureMode.AUTOMATIC
+                    ? payment.approveAndCapture(approved.authorizationCode(), approved.acquirerReference(),
+                            approved.issuerCountry(), clock.now())
+                    : payment.approve(approved.authorizationCode(), approved.acquirerReference(),
+                            approved.issuerCountry(), clock.now()));
         } else if (result instanceof AuthorizationResult.Declined declined) {
             payment.decline(declined.code(), declined.issuerCountry(), clock.now());
         } else if (result instanceof AuthorizationResult.ChallengeRequired challenge) {

@@ -127,16 +127,41 @@ public class Payment {
 
     /** The acquirer approved the authorization: the amount is held on the card. */
     public Journal approve(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
-        move(PaymentEvent.AUTHORIZATION_APPROVED, now);
-        this.authorizationCode = authorizationCode;
-        this.acquirerReference = acquirerReference;
-        recordIssuerCountry(issuerCountry);
-        this.amountCapturable = amount;
+        authorize(authorizationCode, acquirerReference, issuerCountry, now);
         Money held = amount();
         return Journal.builder(JournalType.AUTHORIZATION_HOLD, merchantId, id, now)
                 .debit(CARDHOLDER_AUTHORIZATIONS, held)
                 .credit(MERCHANT_PENDING_AUTHORIZATIONS, held)
                 .build();
+    }
+
+    /**
+     * The acquirer approved an automatic-capture payment: it is authorized and captured at once,
+     * in full. Its one journal is the capture: no authorization is ever open in our books, so
+     * the hold and its release, which would cancel out in the same transaction, are not written.
+     */
+    public Journal approveAndCapture(String authorizationCode, String acquirerReference, String issuerCountry,
+            Instant now) {
+        if (captureMode != CaptureMode.AUTOMATIC) {
+            throw new IllegalStateException("payment " + id + " is captured manually");
+        }
+        authorize(authorizationCode, acquirerReference, issuerCountry, now);
+        move(PaymentEvent.CAPTURE, now);
+        this.amountCapturable = 0;
+        this.amountCaptured = amount;
+        Money captured = amount();
+        return Journal.builder(JournalType.CAPTURE, merchantId, id, now)
+                .debit(ACQUIRER_RECEIVABLE, captured)
+                .credit(MERCHANT_PAYABLE, captured)
+                .build();
+    }
+
+    private void authorize(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
+        move(PaymentEvent.AUTHORIZATION_APPROVED, now);
+        this.authorizationCode = authorizationCode;
+        this.acquirerReference = acquirerReference;
+        recordIssuerCountry(issuerCountry);
+        this.amountCapturable = amount;
     }
 
     public void decline(DeclineCode code, String issuerCountry, Instant now) {

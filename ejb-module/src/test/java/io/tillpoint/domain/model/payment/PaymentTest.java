@@ -17,6 +17,7 @@ import static io.tillpoint.domain.shared.DomainAssertions.assertRefused;
 import static io.tillpoint.domain.shared.DomainAssertions.invalidInput;
 import static io.tillpoint.domain.shared.DomainAssertions.invalidState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.tillpoint.domain.model.card.Card;
@@ -252,27 +253,50 @@ class PaymentTest {
     class Capture {
 
         @Test
-        void automaticCaptureTakesEverythingThatWasAuthorized() {
+        void automaticCaptureTakesEverythingAtOnceWithOneJournalAndNoHold() {
             Payment p = newPayment(CaptureMode.AUTOMATIC);
-            Journal hold = p.approve("A1B2C3", "acq_ref_1", "US", CREATED);
 
-            Journal capture = p.capture(null, LATER);
+            Journal capture = p.approveAndCapture("A1B2C3", "acq_ref_1", "US", LATER);
 
             assertThat(p.status()).isEqualTo(CAPTURED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1999, 0));
+            assertThat(p.acquirerReference()).isEqualTo("acq_ref_1");
+            assertThat(p.card().country()).isEqualTo("US");
             assertThat(p.updatedAt()).isEqualTo(LATER);
             assertThat(capture.type()).isEqualTo(JournalType.CAPTURE);
             assertThat(capture.postings()).extracting(Posting::account, Posting::amount).containsExactly(
-                    tuple(MERCHANT_PENDING_AUTHORIZATIONS, 1999L),
-                    tuple(CARDHOLDER_AUTHORIZATIONS, -1999L),
                     tuple(ACQUIRER_RECEIVABLE, 1999L),
                     tuple(MERCHANT_PAYABLE, -1999L));
             assertBalanced(capture);
+        }
+
+        @Test
+        void automaticCaptureEndsWithTheSameBalancesAsAHoldAndAFullCapture() {
+            Payment automatic = newPayment(CaptureMode.AUTOMATIC);
+            Payment manual = newPayment(CaptureMode.MANUAL);
+
+            Journal atOnce = automatic.approveAndCapture("A1B2C3", "acq_ref_1", "US", LATER);
+            Journal hold = manual.approve("A1B2C3", "acq_ref_2", "US", CREATED);
+            Journal capture = manual.capture(null, LATER);
+
+            assertThat(balances(atOnce)).containsOnly(
+                    Map.entry(ACQUIRER_RECEIVABLE, 1999L),
+                    Map.entry(MERCHANT_PAYABLE, -1999L));
             assertThat(balances(hold, capture)).containsOnly(
                     Map.entry(CARDHOLDER_AUTHORIZATIONS, 0L),
                     Map.entry(MERCHANT_PENDING_AUTHORIZATIONS, 0L),
                     Map.entry(ACQUIRER_RECEIVABLE, 1999L),
                     Map.entry(MERCHANT_PAYABLE, -1999L));
+            assertThat(amountsOf(automatic)).isEqualTo(amountsOf(manual));
+        }
+
+        @Test
+        void aManualCapturePaymentIsNeverCapturedOnApproval() {
+            Payment p = newPayment(CaptureMode.MANUAL);
+
+            assertThatThrownBy(() -> p.approveAndCapture("A1B2C3", "acq_ref_1", "US", LATER))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(p.status()).isEqualTo(PROCESSING);
         }
 
         @Test
