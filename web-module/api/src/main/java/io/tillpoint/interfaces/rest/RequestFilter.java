@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -86,7 +87,8 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         Object started = request.getProperty(ApiRequest.STARTED);
         long micros = started == null ? -1 : (System.nanoTime() - (Long) started) / 1000;
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
-        ACCESS.info(() -> "request_id=" + requestId
+        // The source is named, so that the log record does not walk the stack to find it (~1.5 % of the CPU).
+        ACCESS.logp(Level.INFO, RequestFilter.class.getName(), "filter", () -> "request_id=" + requestId
                 + " method=" + request.getMethod()
                 + " path=/" + request.getUriInfo().getPath()
                 + " status=" + response.getStatus()
