@@ -12,9 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * grow at one end: a random key sends each insert to a different index page, and PostgreSQL
  * writes a full copy of every page touched for the first time after a checkpoint into its
  * write-ahead log (with random ids: 17 KB of WAL per payment, three quarters of it page copies;
- * time-ordered: 7 KB, almost none). The time is coarse and public
- * anyway (every object has a {@code created_at}); the 16 random characters (95 bits) are what
- * makes an id unguessable.
+ * time-ordered: 7 KB, almost none). The time is public anyway (every object has a
+ * {@code created_at}); the 16 random characters (95 bits) are what makes an id unguessable.
  */
 public final class Ids {
 

@@ -146,10 +146,8 @@ public class Payment {
             throw new IllegalStateException("payment " + id + " is captured manually");
         }
         authorize(authorizationCode, acquirerReference, issuerCountry, now);
-        move(PaymentEvent.CAPTURE, now);
-        this.amountCapturable = 0;
-        this.amountCaptured = amount;
         Money captured = amount();
+        takeCapture(captured, now);
         return Journal.builder(JournalType.CAPTURE, merchantId, id, now)
                 .debit(ACQUIRER_RECEIVABLE, captured)
                 .credit(MERCHANT_PAYABLE, captured)
@@ -205,15 +203,20 @@ public class Payment {
             throw new InvalidInputException("amount_too_large", "amount",
                     "must be at most the capturable amount (" + amountCapturable + ")");
         }
-        move(PaymentEvent.CAPTURE, now);
-        this.amountCapturable = 0;
-        this.amountCaptured = toCapture.minorUnits();
+        takeCapture(toCapture, now);
         return Journal.builder(JournalType.CAPTURE, merchantId, id, now)
                 .debit(MERCHANT_PENDING_AUTHORIZATIONS, capturable)
                 .credit(CARDHOLDER_AUTHORIZATIONS, capturable)
                 .debit(ACQUIRER_RECEIVABLE, toCapture)
                 .credit(MERCHANT_PAYABLE, toCapture)
                 .build();
+    }
+
+    /** The state of a capture: {@code captured} taken, nothing left to capture. */
+    private void takeCapture(Money captured, Instant now) {
+        move(PaymentEvent.CAPTURE, now);
+        this.amountCapturable = 0;
+        this.amountCaptured = captured.minorUnits();
     }
 
     /** Cancels an authorization that was not captured: the whole hold is released. */
