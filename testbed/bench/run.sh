@@ -13,6 +13,9 @@
 #   minutes under this load, its C2 thread taking 0.4 of the 2 cores, and throughput roughly
 #   doubles once it settles: the default warm-up measures a warm server, as in production.
 #   A short WARMUP measures the JIT instead.)
+#   ACQUIRER_LATENCY_MS (0): how long the sandbox acquirer takes per answer, as a real acquirer
+#   does over the network (TILLPOINT_SANDBOX_LATENCY_MS of the gateway); with 0 the benchmark
+#   measures the gateway's own cost, with e.g. 200 and many clients its concurrency.
 #   PGBENCH_SCALE (16)  BENCH_SKIP_BUILD=1 (use what is built)  BENCH_DROP_DBS=1 (drop both databases at the end)
 #   PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres)
 # Logs of the last run (launcher output, server.log, bench and pgbench output) are copied to
@@ -30,6 +33,7 @@ WARMUP=${WARMUP:-300}
 PORT=${BENCH_PORT:-9080}
 ADMIN_PORT=$((PORT - 32))
 SCALE=${PGBENCH_SCALE:-16}
+LATENCY=${ACQUIRER_LATENCY_MS:-0}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 BENCH_DB=tillpoint_bench
@@ -42,6 +46,7 @@ die() { say "error: $*"; exit 1; }
 [[ $CLIENTS =~ ^[0-9]+$ && $CLIENTS -ge 1 ]] || die "CLIENTS must be a positive integer"
 [[ $SECONDS_ =~ ^[0-9]+$ && $SECONDS_ -ge 1 ]] || die "SECONDS must be a positive integer"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
+[[ $LATENCY =~ ^[0-9]{1,5}$ && $LATENCY -le 60000 ]] || die "ACQUIRER_LATENCY_MS must be 0..60000"
 [[ $PORT =~ ^[0-9]+$ && $PORT -gt 1024 && $PORT -lt 65000 ]] || die "BENCH_PORT must be a port number"
 [[ $PORT != 8080 ]] || die "BENCH_PORT 8080 is the developer server's port: use another one"
 case "$PGHOST" in 127.*|localhost|::1) ;; *) die "PGHOST must be a loopback address" ;; esac
@@ -164,7 +169,7 @@ ADMIN_PASSWORD=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 say "starting the gateway on PostgreSQL $BENCH_DB (http $PORT, admin $ADMIN_PORT, data $DATA)"
 TILLPOINT_HTTP_PORT=$PORT TILLPOINT_DATA_DIR=$DATA \
 TILLPOINT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" TILLPOINT_DB_USER=postgres TILLPOINT_DB_PASSWORD=postgres \
-TILLPOINT_PLATFORM_SECRET=$SECRET TILLPOINT_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+TILLPOINT_PLATFORM_SECRET=$SECRET TILLPOINT_ADMIN_PASSWORD=$ADMIN_PASSWORD TILLPOINT_SANDBOX_LATENCY_MS=$LATENCY \
   "$ROOT/server-config/bin/tillpoint" run >"$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
 
@@ -203,7 +208,7 @@ check_quiet() {
 
 # ---------------------------------------------------------------- gateway benchmark
 check_quiet "PaymentBench"
-say "PaymentBench: $CLIENTS clients, ${WARMUP} s warm-up + ${SECONDS_} s"
+say "PaymentBench: $CLIENTS clients, ${WARMUP} s warm-up + ${SECONDS_} s, acquirer answers in ${LATENCY} ms"
 PAYARA_PIDS=$(gateway_pids)
 read -r m0_total m0_idle < <(machine_ticks)
 g0=$(proc_ticks $PAYARA_PIDS); p0=$(proc_ticks $(postgres_pids))
@@ -258,7 +263,7 @@ PGBENCH_TPS=$(awk '/^tps = /{ print $3; exit }' "$LOGS/pgbench.out")
 [[ -n $PGBENCH_TPS ]] || { cat "$LOGS/pgbench.out" >&2; die "no tps line in the pgbench output"; }
 
 echo "BENCH pgbench clients=$CLIENTS seconds=$SECONDS_ tps=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.1f", t}')"
-awk -v g="$GATEWAY_TPS" -v p="$PGBENCH_TPS" -v c="$CLIENTS" -v s="$SECONDS_" 'BEGIN {
-  printf "BENCH summary clients=%d seconds=%d gateway_tps=%.1f pgbench_tps=%.1f gateway_vs_pgbench_pct=%.1f\n", c, s, g, p, (p > 0 ? 100 * g / p : 0)
+awk -v g="$GATEWAY_TPS" -v p="$PGBENCH_TPS" -v c="$CLIENTS" -v s="$SECONDS_" -v l="$LATENCY" 'BEGIN {
+  printf "BENCH summary clients=%d seconds=%d acquirer_latency_ms=%d gateway_tps=%.1f pgbench_tps=%.1f gateway_vs_pgbench_pct=%.1f\n", c, s, l, g, p, (p > 0 ? 100 * g / p : 0)
 }'
 say "databases $BENCH_DB and $PGBENCH_DB are kept; drop them with: psql -h $PGHOST -U $PGUSER -d postgres -c 'drop database $BENCH_DB' -c 'drop database $PGBENCH_DB'"

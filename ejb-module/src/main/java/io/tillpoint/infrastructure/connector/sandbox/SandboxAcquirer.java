@@ -6,8 +6,10 @@ import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.payment.DeclineCode;
 import io.tillpoint.domain.shared.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers authorizations by the contract's sandbox test cards:
@@ -22,6 +24,11 @@ import java.util.Map;
  * <li>any other valid number: approved.</li>
  * </ul>
  * Stateless: the challenge's expected answer is fixed, so any instance can complete it.
+ * <p>
+ * It answers at once unless {@code tillpoint.sandbox.latency-ms} (environment
+ * {@code TILLPOINT_SANDBOX_LATENCY_MS}) asks it to take that long per call, as a real
+ * acquirer and issuer do over the network; a latency beyond {@code tillpoint.acquirer.timeout-ms}
+ * makes every payment's outcome UNKNOWN.
  */
 @ApplicationScoped
 public class SandboxAcquirer implements AcquirerConnector {
@@ -39,8 +46,15 @@ public class SandboxAcquirer implements AcquirerConnector {
 
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
+    @ConfigProperty(name = "tillpoint.sandbox.latency-ms", defaultValue = "0")
+    long latencyMs;
+
     @Override
     public AuthorizationResult authorize(AuthorizationRequest request) {
+        if (!answerTimeElapsed()) {
+            return new AuthorizationResult.Unknown("interrupted while waiting for the sandbox's answer");
+        }
         String pan = request.card().number().reveal();
         String country = ISSUED_IN_BRAZIL.equals(pan) ? "BR" : "US";
         DeclineCode decline = DECLINES.get(pan);
@@ -55,6 +69,9 @@ public class SandboxAcquirer implements AcquirerConnector {
 
     @Override
     public AuthorizationResult completeChallenge(String acquirerReference, String code) {
+        if (!answerTimeElapsed()) {
+            return new AuthorizationResult.Unknown("interrupted while waiting for the sandbox's answer");
+        }
         if (acquirerReference == null || !acquirerReference.startsWith("sbx_3ds_")) {
             return new AuthorizationResult.Declined(DeclineCode.PROCESSING_ERROR, null);
         }
@@ -67,6 +84,20 @@ public class SandboxAcquirer implements AcquirerConnector {
     @Override
     public void reverse(String acquirerReference) {
         // The sandbox keeps no holds: a reversal always succeeds.
+    }
+
+    /** Waits the configured latency; false when the caller gave up (interrupted) meanwhile. */
+    private boolean answerTimeElapsed() {
+        if (latencyMs <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(latencyMs);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private AuthorizationResult approved(String country) {
