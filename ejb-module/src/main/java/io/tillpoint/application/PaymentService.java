@@ -60,6 +60,9 @@ public class PaymentService {
     ConnectorExecutor executor;
 
     @Inject
+    WorkAdmission admission;
+
+    @Inject
     @ConfigProperty(name = "tillpoint.acquirer.timeout-ms", defaultValue = "5000")
     long acquirerTimeoutMs;
 
@@ -138,7 +141,12 @@ public class PaymentService {
         }
     }
 
+    /** Waits for the acquirer's answer without holding the request's turn (see {@link WorkAdmission}). */
     private AuthorizationResult askAcquirer(String paymentId, Supplier<AuthorizationResult> call) {
+        return admission.stepAside(() -> awaitAcquirer(paymentId, call));
+    }
+
+    private AuthorizationResult awaitAcquirer(String paymentId, Supplier<AuthorizationResult> call) {
         Future<AuthorizationResult> answer = executor.submit(call::get);
         try {
             return answer.get(acquirerTimeoutMs, TimeUnit.MILLISECONDS);
