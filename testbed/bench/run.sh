@@ -110,7 +110,7 @@ gateway_pids() {
   for f in /proc/[0-9]*/cmdline; do
     pid=${f#/proc/}; pid=${pid%/cmdline}
     [[ $pid == "$$" || $pid == "$BASHPID" ]] && continue
-    cmd=$(tr '\0' ' ' <"$f" 2>/dev/null) || continue
+    cmd=$( { tr '\0' ' ' <"$f"; } 2>/dev/null) || continue   # the process may be gone already
     [[ $cmd == *"$DATA/payara"* ]] && echo "$pid"
   done
   return 0
