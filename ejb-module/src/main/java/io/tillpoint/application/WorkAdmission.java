@@ -34,6 +34,16 @@ public class WorkAdmission {
     private Semaphore turns;
     private int size;
 
+    /** For CDI, which calls {@link #start} once the configuration is injected. */
+    public WorkAdmission() {
+    }
+
+    /** With {@code turns} turns (0: twice the cores plus one), outside a container. */
+    public WorkAdmission(int turns) {
+        configured = turns;
+        start();
+    }
+
     @PostConstruct
     void start() {
         size = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors() + 1;

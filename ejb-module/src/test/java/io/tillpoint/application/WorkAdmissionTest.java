@@ -114,10 +114,7 @@ class WorkAdmissionTest {
     }
 
     private static WorkAdmission admissionOf(int size) {
-        WorkAdmission admission = new WorkAdmission();
-        admission.configured = size;
-        admission.start();
-        return admission;
+        return new WorkAdmission(size);
     }
 
     /** Enters on another thread (a turn is held per thread) and keeps the turn. */

@@ -11,11 +11,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Every API request works in its turn ({@link WorkAdmission}). A request that gets no turn
  * within {@value #MAX_WAIT_MS} ms is answered 503 {@code overloaded} with {@code Retry-After}
  * before anything happened, so retrying it (with the same idempotency key) is safe.
+ * <p>
+ * On /metrics: {@code tillpoint_api_requests_working} and {@code tillpoint_api_requests_waiting}
+ * (gauges) and {@code tillpoint_api_requests_overloaded_total} (the 503s).
  */
 @WebFilter(urlPatterns = "/api/*")
 public class AdmissionFilter extends HttpFilter {
@@ -24,6 +29,21 @@ public class AdmissionFilter extends HttpFilter {
 
     @Inject
     WorkAdmission admission;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Override
+    public void init() {
+        metrics.gauge(Metadata.builder().withName("tillpoint_api_requests_working")
+                .withDescription("API requests working (CPU, database) at this moment").build(),
+                admission, a -> a.size() - a.available());
+        metrics.gauge(Metadata.builder().withName("tillpoint_api_requests_waiting")
+                .withDescription("API requests waiting for a turn to work at this moment").build(),
+                admission, WorkAdmission::waiting);
+        metrics.counter(Metadata.builder().withName("tillpoint_api_requests_overloaded")
+                .withDescription("API requests answered 503 overloaded (no turn within 10 s)").build());
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,6 +56,7 @@ public class AdmissionFilter extends HttpFilter {
             admitted = false;
         }
         if (!admitted) {
+            metrics.counter("tillpoint_api_requests_overloaded").inc();
             overloaded(response);
             return;
         }
