@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -68,16 +67,8 @@ public class AdmissionFilter extends HttpFilter {
     }
 
     private static void overloaded(HttpServletResponse response) throws IOException {
-        String requestId = Ids.newId("req");
-        response.setStatus(503);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("X-Request-Id", requestId);
         response.setHeader("Retry-After", "1");
-        byte[] body = Problem.json(503, Problem.titleOf(503),
-                "The gateway is at capacity; nothing was done, retry after a second", "overloaded", null, requestId)
-                .toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Problem.send(response, 503, "The gateway is at capacity; nothing was done, retry after a second",
+                "overloaded", Ids.newId("req"));
     }
 }

@@ -3,7 +3,10 @@ package io.tillpoint.interfaces.rest;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** RFC 9457 problem details, with the contract's {@code code} and {@code param} members. */
 public final class Problem {
@@ -37,6 +40,22 @@ public final class Problem {
                 .type(MEDIA_TYPE)
                 .entity(json(status, title, detail, code, param, requestId))
                 .build();
+    }
+
+    /**
+     * Writes the problem straight to a servlet response, for what answers before JAX-RS (error
+     * pages, filters); set any further headers first.
+     */
+    public static void send(HttpServletResponse response, int status, String detail, String code, String requestId)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("X-Request-Id", requestId);
+        byte[] body = json(status, titleOf(status), detail, code, null, requestId).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     public static String titleOf(int status) {

@@ -1,11 +1,11 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.domain.shared.Ids;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Error pages for what fails before JAX-RS (authentication, unknown paths, container
@@ -26,17 +26,9 @@ public class ProblemServlet extends HttpServlet {
             case 413 -> "Request body is larger than 64 KiB";
             default -> status >= 500 ? "An internal error occurred" : Problem.titleOf(status);
         };
-        String requestId = io.tillpoint.domain.shared.Ids.newId("req");
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("X-Request-Id", requestId);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"tillpoint\"");
         }
-        byte[] body = Problem.json(status, Problem.titleOf(status), detail, Problem.codeOf(status), null, requestId)
-                .toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Problem.send(response, status, detail, Problem.codeOf(status), Ids.newId("req"));
     }
 }
