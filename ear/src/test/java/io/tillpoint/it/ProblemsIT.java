@@ -17,6 +17,8 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -181,6 +183,33 @@ class ProblemsIT {
         PrivateKey gatewayKey = gatewayKey();
         assertThat(get("/api/v1/payments", sign(valid, gatewayKey)).status()).isEqualTo(200);
         assertProblem(get("/api/v1/payments", sign(expired, gatewayKey)), 401, null, null);
+    }
+
+    @Test
+    void a_token_is_verified_once_then_refused_as_soon_as_it_expires() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
+                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":" + now
+                + ",\"exp\":" + (now + 3) + ",\"jti\":\"short-lived\"}";
+        String token = sign(claims, gatewayKey());
+
+        assertThat(get("/api/v1/payments", token).status()).isEqualTo(200);
+        double verified = tokenVerifications();
+        assertThat(get("/api/v1/payments", token).status()).isEqualTo(200);
+        assertThat(get("/api/v1/payments", token).status()).isEqualTo(200);
+        assertThat(tokenVerifications()).as("a token already verified is not verified again").isEqualTo(verified);
+
+        Thread.sleep(Math.max(0, (now + 4) * 1000 - System.currentTimeMillis()));
+        assertProblem(get("/api/v1/payments", token), 401, null, null);
+        assertThat(tokenVerifications()).isEqualTo(verified + 1);
+    }
+
+    private static double tokenVerifications() {
+        Reply metrics = send(request("/metrics", null).header("Accept", "text/plain").GET());
+        Matcher value = Pattern
+                .compile("(?m)^tillpoint_api_token_verifications_total\\{[^}]*\\} ([0-9.Ee+-]+)$").matcher(metrics.body());
+        assertThat(value.find()).as("tillpoint_api_token_verifications_total on /metrics").isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tillpoint.domain.shared;
 
 import java.util.Currency;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** An ISO 4217 currency that money can be held in, with its minor-unit exponent. */
 public record CurrencyCode(String code, int exponent) {
@@ -10,14 +11,16 @@ public record CurrencyCode(String code, int exponent) {
     private static final Set<String> NOT_TRADEABLE = Set.of("XTS", "XXX", "XAU", "XAG", "XPD", "XPT",
             "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA");
 
+    private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");
+
     public CurrencyCode {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || !THREE_LETTERS.matcher(code).matches()) {
             throw new InvalidInputException("currency", "must be an upper-case ISO 4217 code");
         }
     }
 
     public static CurrencyCode of(String code) {
-        if (code == null || !code.matches("[A-Z]{3}") || NOT_TRADEABLE.contains(code)) {
+        if (code == null || !THREE_LETTERS.matcher(code).matches() || NOT_TRADEABLE.contains(code)) {
             throw new InvalidInputException("currency", "must be an upper-case ISO 4217 code");
         }
         Currency currency;

@@ -1,6 +1,7 @@
 package io.tillpoint.domain.model.card;
 
 import io.tillpoint.domain.shared.InvalidInputException;
+import java.util.regex.Pattern;
 
 /**
  * A primary account number (PAN) in memory for the length of one request. It is never
@@ -10,6 +11,7 @@ import io.tillpoint.domain.shared.InvalidInputException;
 public final class CardNumber {
 
     private static final String PARAM = "payment_method.card.number";
+    private static final Pattern DIGITS_SPACES_DASHES = Pattern.compile("[0-9 -]+");
     private final String digits;
 
     private CardNumber(String digits) {
@@ -21,7 +23,7 @@ public final class CardNumber {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException(PARAM, "is required");
         }
-        if (raw.length() > 32 || !raw.matches("[0-9 -]+")) {
+        if (raw.length() > 32 || !DIGITS_SPACES_DASHES.matcher(raw).matches()) {
             throw new InvalidInputException("invalid_number", PARAM, "must contain only digits");
         }
         String digits = raw.replace(" ", "").replace("-", "");
