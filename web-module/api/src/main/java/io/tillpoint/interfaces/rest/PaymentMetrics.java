@@ -1,8 +1,13 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.domain.model.payment.PaymentStatus;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -29,13 +34,25 @@ public class PaymentMetrics {
     @Inject
     MetricRegistry registry;
 
+    /** Looked up once: finding a metric by name and tags on every payment cost ~1 % of its CPU. */
+    private Histogram createLatency;
+    private final Map<PaymentStatus, Counter> byStatus = new EnumMap<>(PaymentStatus.class);
+
+    @PostConstruct
+    void register() {
+        createLatency = registry.histogram(CREATE_LATENCY);
+        for (PaymentStatus status : PaymentStatus.values()) {
+            byStatus.put(status, registry.counter("tillpoint_payments", new Tag("status", status.apiName())));
+        }
+    }
+
     void created(PaymentStatus status, long nanos) {
-        registry.histogram(CREATE_LATENCY).update(nanos / 1_000_000);
+        createLatency.update(nanos / 1_000_000);
         changed(status);
     }
 
     void changed(PaymentStatus status) {
-        registry.counter("tillpoint_payments", new Tag("status", status.apiName())).inc();
+        byStatus.get(status).inc();
     }
 
     void refunded() {
