@@ -13,16 +13,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How many API requests may work (use the CPU and the database) at once; the others wait
  * their turn, first come first served. A request steps aside while it waits for a provider
  * ({@link #stepAside}), so hundreds of payments can wait on acquirers at once while only a
- * few compete for the cores: on 2 cores, 16 requests sharing the CPU all finish late, 5 at a
+ * few compete for the cores: on 2 cores, 16 requests sharing the CPU all finish late, a few at a
  * time finish in turn and the slowest answer comes sooner.
  * <p>
  * {@code tillpoint.api.active-requests} (environment {@code TILLPOINT_API_ACTIVE_REQUESTS}):
- * 0, the default, means twice the cores plus one.
+ * 0, the default, means four per core. A turn is also held while PostgreSQL works and while
+ * its commits wait for the disk: with twice the cores plus one (5 on 2 cores) the cores idled
+ * 7 % of the time under load; 8 made 13 % more payments per second, with the same p99.
  */
 @ApplicationScoped
 public class WorkAdmission {
 
     private static final Logger LOG = Logger.getLogger(WorkAdmission.class.getName());
+
+    static final int TURNS_PER_CORE = 4;
 
     /** Whether the current thread holds a turn (only API request threads do). */
     private final ThreadLocal<Boolean> holdsTurn = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -38,7 +42,7 @@ public class WorkAdmission {
     public WorkAdmission() {
     }
 
-    /** With {@code turns} turns (0: twice the cores plus one), outside a container. */
+    /** With {@code turns} turns (0: four per core), outside a container. */
     public WorkAdmission(int turns) {
         configured = turns;
         start();
@@ -46,7 +50,7 @@ public class WorkAdmission {
 
     @PostConstruct
     void start() {
-        size = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors() + 1;
+        size = configured > 0 ? configured : TURNS_PER_CORE * Runtime.getRuntime().availableProcessors();
         turns = new Semaphore(size, true);
         LOG.info(() -> "API requests working at once: " + size);
     }

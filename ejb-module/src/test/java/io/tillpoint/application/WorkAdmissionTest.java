@@ -36,8 +36,8 @@ class WorkAdmissionTest {
     }
 
     @Test
-    void byDefaultTwiceTheCoresPlusOneWorkAtOnce() {
-        assertThat(admissionOf(0).size()).isEqualTo(2 * Runtime.getRuntime().availableProcessors() + 1);
+    void byDefaultFourPerCoreWorkAtOnce() {
+        assertThat(admissionOf(0).size()).isEqualTo(4 * Runtime.getRuntime().availableProcessors());
     }
 
     @Test

@@ -47,6 +47,8 @@ public class CachingIdentityStoreHandler implements IdentityStoreHandler {
     /** Distinct tokens kept at once: far more than the merchants of one instance hold. */
     static final int CAPACITY = 10_000;
 
+    static final String VERIFICATIONS = "tillpoint_api_token_verifications";
+
     private static final ClassValue<MethodHandle> TOKEN_READERS = new ClassValue<>() {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
@@ -57,8 +59,6 @@ public class CachingIdentityStoreHandler implements IdentityStoreHandler {
             }
         }
     };
-
-    static final String VERIFICATIONS = "tillpoint_api_token_verifications";
 
     private final VerifiedTokens verified = new VerifiedTokens(CAPACITY);
 
