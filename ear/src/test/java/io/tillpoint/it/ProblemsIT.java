@@ -168,11 +168,9 @@ class ProblemsIT {
         assertProblem(get("/api/v1/payments", null), 401, null, null);
         assertProblem(get("/api/v1/payments", "not-a-token"), 401, null, null);
 
-        String claims = "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
-                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":%d,\"exp\":%d,\"jti\":\"x\"}";
         long now = Instant.now().getEpochSecond();
-        String valid = String.format(claims, now, now + 600);
-        String expired = String.format(claims, now - 7200, now - 3600);
+        String valid = merchantClaims(now, now + 600);
+        String expired = merchantClaims(now - 7200, now - 3600);
 
         assertProblem(get("/api/v1/payments", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(valid) + "."), 401, null, null);
 
@@ -188,10 +186,7 @@ class ProblemsIT {
     @Test
     void a_token_is_verified_once_then_refused_as_soon_as_it_expires() throws Exception {
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
-                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":" + now
-                + ",\"exp\":" + (now + 3) + ",\"jti\":\"short-lived\"}";
-        String token = sign(claims, gatewayKey());
+        String token = sign(merchantClaims(now, now + 3), gatewayKey());
 
         assertThat(get("/api/v1/payments", token).status()).isEqualTo(200);
         double verified = tokenVerifications();
@@ -234,6 +229,13 @@ class ProblemsIT {
         assertProblem(post("/api/v1/admin/merchants", platformToken(),
                 "{\"name\":\"x\",\"country\":\"XX\",\"default_currency\":\"USD\",\"pricing\":{\"percent_bps\":1,\"fixed\":1}}"),
                 400, null, "country");
+    }
+
+    /** The claims the gateway puts in the test merchant's tokens, issued at {@code iat}, expiring at {@code exp}. */
+    private String merchantClaims(long iat, long exp) {
+        return "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
+                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":" + iat
+                + ",\"exp\":" + exp + ",\"jti\":\"x\"}";
     }
 
     private static String b64(String json) {
