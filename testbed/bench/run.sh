@@ -6,7 +6,9 @@
 #   4. runs pgbench TPC-B on the same PostgreSQL (fresh database tillpoint_pgbench) with the same
 #      clients and duration, before the gateway starts and again after it stopped, so the two
 #      never share the cores and the machine's drift during the run is bracketed;
-#   5. prints the BENCH lines and gateway tps as a percentage of the mean of the two pgbench runs.
+#   5. runs payment.sql through pgbench on the gateway's database: the statements of one payment
+#      with no application server, the ceiling for this schema;
+#   6. prints the BENCH lines and gateway tps as a percentage of the mean of the two pgbench runs.
 #
 # Environment:
 #   CLIENTS (16)  SECONDS (30)  WARMUP (300, gateway only)  BENCH_PORT (9080; admin port = BENCH_PORT-32)
@@ -272,6 +274,26 @@ fi
 stop_gateway
 save_logs
 
+# ---------------------------------------------------------------- the payment's SQL alone (gateway stopped)
+# payment.sql sends PostgreSQL exactly what the gateway sends for one payment, through pgbench, on
+# the gateway's schema and data: what the database alone can do, the ceiling for any gateway that
+# writes these rows. The gap between it and the gateway is the application server's share.
+run_payment_sql() {
+  local out="$LOGS/payment-sql.out" merchant jobs=$(( CLIENTS < 2 ? CLIENTS : 2 ))
+  merchant=$(psql -X -At -d "$BENCH_DB" -c "select merchant_id from payment order by created_at desc limit 1") \
+    && [[ -n $merchant ]] || die "no payment in $BENCH_DB to take the merchant from"
+  psql -X -q -d "$BENCH_DB" -c "create sequence if not exists sqlbench_ids" >/dev/null || die "could not create the id sequence"
+  check_quiet "the payment's SQL"
+  say "the payment's SQL alone: pgbench -M prepared -c $CLIENTS -j $jobs -T $SECONDS_ -f testbed/bench/payment.sql $BENCH_DB"
+  pgbench -n -M prepared -c "$CLIENTS" -j "$jobs" -T "$SECONDS_" -D merchant="$merchant" -f "$HERE/payment.sql" "$BENCH_DB" \
+    >"$out" 2>&1 || { cat "$out" >&2; die "pgbench with payment.sql failed"; }
+  grep -q 'aborted' "$out" && { cat "$out" >&2; die "pgbench with payment.sql aborted clients"; }
+  grep -E '^(tps|latency|number of failed)' "$out" >&2 || true
+  SQL_TPS=$(awk '/^tps = /{ print $3; exit }' "$out")
+  [[ -n $SQL_TPS ]] || { cat "$out" >&2; die "no tps line in the payment.sql output"; }
+}
+run_payment_sql
+
 # ---------------------------------------------------------------- pgbench TPC-B again (gateway stopped)
 run_pgbench after
 PGBENCH_AFTER=$PGBENCH_TPS
@@ -280,5 +302,8 @@ PGBENCH_TPS=$(awk -v a="$PGBENCH_BEFORE" -v b="$PGBENCH_AFTER" 'BEGIN{printf "%.
 echo "BENCH pgbench clients=$CLIENTS seconds=$SECONDS_ tps=$PGBENCH_TPS before=$(awk -v t="$PGBENCH_BEFORE" 'BEGIN{printf "%.1f", t}') after=$(awk -v t="$PGBENCH_AFTER" 'BEGIN{printf "%.1f", t}')"
 awk -v g="$GATEWAY_TPS" -v p="$PGBENCH_TPS" -v c="$CLIENTS" -v s="$SECONDS_" -v l="$LATENCY" 'BEGIN {
   printf "BENCH summary clients=%d seconds=%d acquirer_latency_ms=%d gateway_tps=%.1f pgbench_tps=%.1f gateway_vs_pgbench_pct=%.1f\n", c, s, l, g, p, (p > 0 ? 100 * g / p : 0)
+}'
+awk -v g="$GATEWAY_TPS" -v q="$SQL_TPS" -v p="$PGBENCH_TPS" 'BEGIN {
+  printf "BENCH payment_sql tps=%.1f sql_vs_pgbench_pct=%.1f gateway_vs_sql_pct=%.1f\n", q, (p > 0 ? 100 * q / p : 0), (q > 0 ? 100 * g / q : 0)
 }'
 say "databases $BENCH_DB and $PGBENCH_DB are kept; drop them with: psql -h $PGHOST -U $PGUSER -d postgres -c 'drop database $BENCH_DB' -c 'drop database $PGBENCH_DB'"
