@@ -3,7 +3,9 @@
 -- (log_statement = all). run.sh runs it through pgbench (-M prepared, like the JDBC driver's
 -- server-side statements) on the gateway's own schema: database work only, no application
 -- server. It is the ceiling for any gateway that writes these rows, beside pgbench's TPC-B.
--- Ids are increasing, like the gateway's time-ordered ids. Variables: :merchant (-D).
+-- Ids are increasing, like the gateway's time-ordered ids; the values are those of the benchmark's
+-- own payments (a Visa card, a 550-byte stored answer). Every journal balances (+amount, -amount),
+-- so the ledger check still holds on the benchmark database. Variables: :merchant (-D).
 \set amount random(100, 99999)
 -- Transaction 1: claim the idempotency key and record the attempt.
 BEGIN;
