@@ -187,6 +187,16 @@ check_quiet() {
   (( busy <= 15 )) || say "warning: the machine is ${busy}% busy before $1 (other builds or servers?): numbers will be noisy"
 }
 
+# ---------------------------------------------------------------- pgbench runs
+PGBENCH_JOBS=$(( CLIENTS < 2 ? CLIENTS : 2 ))
+# tps_of OUTPUT WHAT: the tps pgbench printed in OUTPUT; stops the benchmark if there is none.
+tps_of() {
+  local tps
+  tps=$(awk '/^tps = /{ print $3; exit }' "$1")
+  [[ -n $tps ]] || { cat "$1" >&2; die "no tps line in the $2 output"; }
+  echo "$tps"
+}
+
 # ---------------------------------------------------------------- pgbench TPC-B (before the gateway starts)
 # run_pgbench WHEN: TPC-B on a fresh database; sets PGBENCH_TPS. Runs before and after the
 # gateway: a shared machine drifts (by a third within the hour, seen here), and the mean of the
@@ -196,12 +206,10 @@ run_pgbench() {
   fresh_db "$PGBENCH_DB"
   say "pgbench ($when the gateway): -i -s $SCALE $PGBENCH_DB"
   pgbench -i -q -s "$SCALE" "$PGBENCH_DB" >"$LOGS/pgbench-init.out" 2>&1 || { cat "$LOGS/pgbench-init.out" >&2; die "pgbench -i failed"; }
-  local jobs=$(( CLIENTS < 2 ? CLIENTS : 2 ))
   check_quiet "pgbench"
-  say "pgbench ($when the gateway): -c $CLIENTS -j $jobs -T $SECONDS_ $PGBENCH_DB (TPC-B)"
-  pgbench -c "$CLIENTS" -j "$jobs" -T "$SECONDS_" "$PGBENCH_DB" 2>&1 | tee "$out" | grep -E '^(tps|latency|number of (transactions|failed))' >&2 || true
-  PGBENCH_TPS=$(awk '/^tps = /{ print $3; exit }' "$out")
-  [[ -n $PGBENCH_TPS ]] || { cat "$out" >&2; die "no tps line in the pgbench output"; }
+  say "pgbench ($when the gateway): -c $CLIENTS -j $PGBENCH_JOBS -T $SECONDS_ $PGBENCH_DB (TPC-B)"
+  pgbench -c "$CLIENTS" -j "$PGBENCH_JOBS" -T "$SECONDS_" "$PGBENCH_DB" 2>&1 | tee "$out" | grep -E '^(tps|latency|number of (transactions|failed))' >&2 || true
+  PGBENCH_TPS=$(tps_of "$out" pgbench)
 }
 run_pgbench before
 PGBENCH_BEFORE=$PGBENCH_TPS
@@ -279,18 +287,17 @@ save_logs
 # the gateway's schema and data: what the database alone can do, the ceiling for any gateway that
 # writes these rows. The gap between it and the gateway is the application server's share.
 run_payment_sql() {
-  local out="$LOGS/payment-sql.out" merchant jobs=$(( CLIENTS < 2 ? CLIENTS : 2 ))
+  local out="$LOGS/payment-sql.out" merchant
   merchant=$(psql -X -At -d "$BENCH_DB" -c "select merchant_id from payment order by created_at desc limit 1") \
     && [[ -n $merchant ]] || die "no payment in $BENCH_DB to take the merchant from"
   psql -X -q -d "$BENCH_DB" -c "create sequence if not exists sqlbench_ids" >/dev/null || die "could not create the id sequence"
   check_quiet "the payment's SQL"
-  say "the payment's SQL alone: pgbench -M prepared -c $CLIENTS -j $jobs -T $SECONDS_ -f testbed/bench/payment.sql $BENCH_DB"
-  pgbench -n -M prepared -c "$CLIENTS" -j "$jobs" -T "$SECONDS_" -D merchant="$merchant" -f "$HERE/payment.sql" "$BENCH_DB" \
+  say "the payment's SQL alone: pgbench -M prepared -c $CLIENTS -j $PGBENCH_JOBS -T $SECONDS_ -f testbed/bench/payment.sql $BENCH_DB"
+  pgbench -n -M prepared -c "$CLIENTS" -j "$PGBENCH_JOBS" -T "$SECONDS_" -D merchant="$merchant" -f "$HERE/payment.sql" "$BENCH_DB" \
     >"$out" 2>&1 || { cat "$out" >&2; die "pgbench with payment.sql failed"; }
   grep -q 'aborted' "$out" && { cat "$out" >&2; die "pgbench with payment.sql aborted clients"; }
   grep -E '^(tps|latency|number of failed)' "$out" >&2 || true
-  SQL_TPS=$(awk '/^tps = /{ print $3; exit }' "$out")
-  [[ -n $SQL_TPS ]] || { cat "$out" >&2; die "no tps line in the payment.sql output"; }
+  SQL_TPS=$(tps_of "$out" payment.sql)
 }
 run_payment_sql
 
