@@ -290,7 +290,6 @@ run_payment_sql() {
   local out="$LOGS/payment-sql.out" merchant
   merchant=$(psql -X -At -d "$BENCH_DB" -c "select merchant_id from payment order by created_at desc limit 1") \
     && [[ -n $merchant ]] || die "no payment in $BENCH_DB to take the merchant from"
-  psql -X -q -d "$BENCH_DB" -c "create sequence if not exists sqlbench_ids" >/dev/null || die "could not create the id sequence"
   check_quiet "the payment's SQL"
   say "the payment's SQL alone: pgbench -M prepared -c $CLIENTS -j $PGBENCH_JOBS -T $SECONDS_ -f testbed/bench/payment.sql $BENCH_DB"
   pgbench -n -M prepared -c "$CLIENTS" -j "$PGBENCH_JOBS" -T "$SECONDS_" -D merchant="$merchant" -f "$HERE/payment.sql" "$BENCH_DB" \

@@ -84,15 +84,16 @@ public class PaymentService {
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
                 command.card());
         AuthorizationResult result = askAcquirer(payment.id(), () -> acquirer.authorize(request));
-        return transactions.recordAuthorization(command.merchantId(), payment.id(), result, keyed, response);
+        return transactions.recordAuthorization(payment, result, keyed, response);
     }
 
     /** Completes a step-up challenge with the cardholder's code. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Payment confirm(String merchantId, String paymentId, String code) {
-        String acquirerReference = transactions.submitChallenge(merchantId, paymentId);
-        AuthorizationResult result = askAcquirer(paymentId, () -> acquirer.completeChallenge(acquirerReference, code));
-        return transactions.recordAuthorization(merchantId, paymentId, result);
+        Payment payment = transactions.submitChallenge(merchantId, paymentId);
+        AuthorizationResult result = askAcquirer(paymentId,
+                () -> acquirer.completeChallenge(payment.acquirerReference(), code));
+        return transactions.recordAuthorization(payment, result);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

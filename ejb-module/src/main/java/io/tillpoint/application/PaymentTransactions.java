@@ -1,22 +1,21 @@
 package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
-import io.tillpoint.domain.model.idempotency.IdempotencyRecord;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
 import io.tillpoint.domain.model.payment.CaptureMode;
 import io.tillpoint.domain.model.payment.CardSnapshot;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
+import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.RefundOutcome;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
-import io.tillpoint.infrastructure.persistence.DuplicateKey;
-import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -27,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -51,7 +51,7 @@ public class PaymentTransactions {
     Clock clock;
 
     @Inject
-    JpaIdempotencyStore idempotency;
+    PaymentWrites writes;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -65,66 +65,75 @@ public class PaymentTransactions {
      * transaction. Empty when another request holds the key: then nothing is recorded.
      */
     public Optional<Payment> recordAttempt(CreateCardPayment command, String fingerprint, KeyedRequest keyed) {
+        Instant now = clock.now();
         Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
-                command.details(), CardSnapshot.of(command.card(), fingerprint), clock.now());
-        if (keyed != null) {
-            idempotency.insert(IdempotencyRecord.begin(keyed, clock.now()));
-        }
-        payments.add(payment);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
+                command.details(), CardSnapshot.of(command.card(), fingerprint), now);
+        if (!writes.recordAttempt(payment, keyed, now)) {
             context.setRollbackOnly();
-            if (keyed != null && DuplicateKey.causes(e)) {
-                return Optional.empty();
-            }
-            throw e;
+            return Optional.empty();
         }
         return Optional.of(payment);
     }
 
     /**
-     * Records what the acquirer answered and keeps the response for the key's replays in the
-     * same transaction, so that the stored answer and the payment never disagree.
+     * Records what the acquirer answered for {@code payment} (as the previous transaction left
+     * it) and keeps the response for the key's replays in the same transaction, so that the
+     * stored answer and the payment never disagree.
      */
-    public IdempotentOutcome.Done<Payment> recordAuthorization(String merchantId, String paymentId,
-            AuthorizationResult result, KeyedRequest keyed, Function<Payment, StoredResponse> response) {
-        Payment payment = recordAuthorization(merchantId, paymentId, result);
+    public IdempotentOutcome.Done<Payment> recordAuthorization(Payment payment, AuthorizationResult result,
+            KeyedRequest keyed, Function<Payment, StoredResponse> response) {
+        Instant now = clock.now();
+        Journal journal = authorization(payment, result, now);
         StoredResponse answer = response.apply(payment);
-        if (keyed != null && !idempotency.completeNow(keyed.recordId(), answer, clock.now())) {
-            // Cannot happen while the purge keeps records for 24 h; if it does, the payment's
-            // state still counts more than its replay: record it, and say so.
-            LOG.warning(() -> "idempotency record of payment " + paymentId
-                    + " was no longer in progress; its response is not stored for replays");
-        }
+        store(payment, journal, keyed, answer, now);
         return new IdempotentOutcome.Done<>(payment, answer);
     }
 
-    /** Records what the acquirer answered; an approved automatic-capture payment is captured at once (one journal). */
-    public Payment recordAuthorization(String merchantId, String paymentId, AuthorizationResult result) {
-        Payment payment = load(merchantId, paymentId);
-        if (result instanceof AuthorizationResult.Approved approved) {
-            ledger.append(payment.captureMode() == CaptureMode.AUTOMATIC
-                    ? payment.approveAndCapture(approved.authorizationCode(), approved.acquirerReference(),
-                            approved.issuerCountry(), clock.now())
-                    : payment.approve(approved.authorizationCode(), approved.acquirerReference(),
-                            approved.issuerCountry(), clock.now()));
-        } else if (result instanceof AuthorizationResult.Declined declined) {
-            payment.decline(declined.code(), declined.issuerCountry(), clock.now());
-        } else if (result instanceof AuthorizationResult.ChallengeRequired challenge) {
-            payment.requireChallenge(challenge.acquirerReference(), challenge.issuerCountry(), clock.now());
-        } else {
-            payment.outcomeUnknown(clock.now());
-        }
-        return flushed(payment);
+    /** Records what the acquirer answered for {@code payment}, as the previous transaction left it. */
+    public Payment recordAuthorization(Payment payment, AuthorizationResult result) {
+        Instant now = clock.now();
+        store(payment, authorization(payment, result, now), null, null, now);
+        return payment;
     }
 
-    /** The cardholder answered a step-up challenge; returns the acquirer reference to complete it with. */
-    public String submitChallenge(String merchantId, String paymentId) {
+    /**
+     * The payment's move on the acquirer's answer, and its journal (null when none): an approved
+     * automatic-capture payment is captured at once, with one journal.
+     */
+    private static Journal authorization(Payment payment, AuthorizationResult result, Instant now) {
+        if (result instanceof AuthorizationResult.Approved approved) {
+            return payment.captureMode() == CaptureMode.AUTOMATIC
+                    ? payment.approveAndCapture(approved.authorizationCode(), approved.acquirerReference(),
+                            approved.issuerCountry(), now)
+                    : payment.approve(approved.authorizationCode(), approved.acquirerReference(),
+                            approved.issuerCountry(), now);
+        }
+        if (result instanceof AuthorizationResult.Declined declined) {
+            payment.decline(declined.code(), declined.issuerCountry(), now);
+        } else if (result instanceof AuthorizationResult.ChallengeRequired challenge) {
+            payment.requireChallenge(challenge.acquirerReference(), challenge.issuerCountry(), now);
+        } else {
+            payment.outcomeUnknown(now);
+        }
+        return null;
+    }
+
+    private void store(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse answer, Instant now) {
+        switch (writes.recordOutcome(payment, journal, keyed, answer, now)) {
+            case ALL -> { }
+            // Cannot happen while the purge keeps records for 24 h; if it does, the payment's
+            // state still counts more than its replay: record it, and say so.
+            case WITHOUT_RESPONSE -> LOG.warning(() -> "idempotency record of payment " + payment.id()
+                    + " was no longer in progress; its response is not stored for replays");
+            case NOTHING_PAYMENT_CHANGED -> throw concurrentUpdate(payment);
+        }
+    }
+
+    /** The cardholder answered a step-up challenge; the payment, whose acquirer reference completes it. */
+    public Payment submitChallenge(String merchantId, String paymentId) {
         Payment payment = load(merchantId, paymentId);
         payment.challengeSubmitted(clock.now());
-        flushed(payment);
-        return payment.acquirerReference();
+        return flushed(payment);
     }
 
     public Payment capture(String merchantId, String paymentId, Long amount) {

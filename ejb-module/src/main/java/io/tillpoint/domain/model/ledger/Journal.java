@@ -64,6 +64,18 @@ public class Journal {
         return type;
     }
 
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public String paymentId() {
+        return paymentId;
+    }
+
+    public Instant createdAt() {
+        return UtcTime.instant(createdAt);
+    }
+
     public List<Posting> postings() {
         return Collections.unmodifiableList(postings);
     }

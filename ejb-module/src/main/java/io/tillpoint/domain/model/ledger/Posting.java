@@ -48,6 +48,10 @@ public class Posting {
         this.amount = amount;
     }
 
+    public String id() {
+        return id;
+    }
+
     public Account account() {
         return account;
     }

@@ -343,6 +343,10 @@ public class Payment {
         return acquirerReference;
     }
 
+    public String authorizationCode() {
+        return authorizationCode;
+    }
+
     public Instant createdAt() {
         return UtcTime.instant(createdAt);
     }

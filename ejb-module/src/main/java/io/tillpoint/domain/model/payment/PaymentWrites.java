@@ -1,0 +1,40 @@
+package io.tillpoint.domain.model.payment;
+
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.domain.model.ledger.Journal;
+import java.time.Instant;
+
+/**
+ * How the two transactions of a card payment store what they decided, each step's rows
+ * together, inside the caller's JTA transaction: first the attempt with the claim on its
+ * idempotency key, then the acquirer's answer with its ledger journal and the response kept
+ * for the key's replays. The payment object travels from the first step to the second (no
+ * read in between); its version says which state the second step expects to replace.
+ */
+public interface PaymentWrites {
+
+    /**
+     * Inserts the new payment and, when {@code keyed} is not null, claims its key. False, with
+     * nothing written, when another request holds the key.
+     */
+    boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now);
+
+    /**
+     * Replaces the stored payment by {@code payment}'s new state, provided the stored one is
+     * still at {@code payment}'s version; with it, appends {@code journal} (null when the step
+     * posts none) and, when {@code keyed} is not null, completes the key's record with
+     * {@code response}. Nothing is written when the stored payment has moved on.
+     */
+    Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response, Instant now);
+
+    /** What {@link #recordOutcome} wrote. */
+    enum Stored {
+        /** The payment, its journal and (when keyed) the response. */
+        ALL,
+        /** The payment and its journal; the key's record was no longer in progress. */
+        WITHOUT_RESPONSE,
+        /** Nothing: another transaction changed the payment first. */
+        NOTHING_PAYMENT_CHANGED
+    }
+}

@@ -1,0 +1,302 @@
+package io.tillpoint.infrastructure.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tillpoint.domain.model.card.Card;
+import io.tillpoint.domain.model.card.CardBrand;
+import io.tillpoint.domain.model.card.CardNumber;
+import io.tillpoint.domain.model.card.CardVerificationCode;
+import io.tillpoint.domain.model.card.ExpiryDate;
+import io.tillpoint.domain.model.idempotency.IdempotencyKey;
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
+import io.tillpoint.domain.model.idempotency.RequestFingerprint;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.domain.model.ledger.Journal;
+import io.tillpoint.domain.model.payment.CaptureMode;
+import io.tillpoint.domain.model.payment.CardSnapshot;
+import io.tillpoint.domain.model.payment.Customer;
+import io.tillpoint.domain.model.payment.DeclineCode;
+import io.tillpoint.domain.model.payment.Metadata;
+import io.tillpoint.domain.model.payment.Payment;
+import io.tillpoint.domain.model.payment.PaymentDetails;
+import io.tillpoint.domain.model.payment.PaymentWrites.Stored;
+import io.tillpoint.domain.shared.CurrencyCode;
+import io.tillpoint.domain.shared.Money;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The PostgreSQL statements of a payment's two transactions, on a real PostgreSQL with the
+ * gateway's migrations: each step writes all of its rows or none, a taken key records nothing,
+ * and an answer for a payment that moved on in the meantime writes nothing either (no second
+ * journal, no stored response). Statements run in autocommit here: each is atomic by itself.
+ */
+class PostgresPaymentWritesIT {
+
+    private static final String DATABASE = "tillpoint_writes_it";
+    private static final String SERVER = System.getProperty("tillpoint.it.pg.server", "//127.0.0.1:5432/");
+    private static final String MERCHANT = "mer_writes_it";
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456Z");
+    private static final Instant LATER = NOW.plusMillis(40);
+
+    private static PGSimpleDataSource dataSource;
+
+    private final PostgresPaymentWrites writes = new PostgresPaymentWrites();
+    private int keys;
+
+    @BeforeAll
+    static void freshDatabaseWithTheGatewaysSchema() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql:" + SERVER + "postgres", "postgres", "postgres");
+                Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + DATABASE + " with (force)");
+            s.execute("create database " + DATABASE);
+        }
+        dataSource = new PGSimpleDataSource();
+        dataSource.setURL("jdbc:postgresql:" + SERVER + DATABASE);
+        dataSource.setUser("postgres");
+        dataSource.setPassword("postgres");
+        Flyway.configure(PostgresPaymentWritesIT.class.getClassLoader()).dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        update("insert into merchant (id, version, name, country, default_currency, fee_percent_bps, fee_fixed, status,"
+                + " created_at) values (?, 1, 'Writes IT', 'US', 'USD', 290, 30, 'ACTIVE', now())", MERCHANT);
+    }
+
+    @BeforeEach
+    void writerOnTheTestDatabase() {
+        writes.dataSource = dataSource;
+    }
+
+    @Test
+    void a_keyed_attempt_claims_the_key_and_records_the_payment_as_jpa_maps_it() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+
+        assertThat(writes.recordAttempt(payment, keyed, NOW)).isTrue();
+
+        assertThat(payment.version()).isEqualTo(1);
+        assertThat(row("select version, merchant_id, status, amount, currency, amount_capturable, amount_captured,"
+                + " amount_refunded, capture_mode, reference, description, metadata, customer_id, customer_email,"
+                + " customer_ip, customer_country, method_type, card_brand, card_bin, card_last4, card_exp_month,"
+                + " card_exp_year, card_country, card_fingerprint, decline_code, acquirer_reference, authorization_code,"
+                + " challenge_attempts, created_at = ?, updated_at = ? from payment where id = ?",
+                at(NOW), at(NOW), payment.id()))
+                .containsExactly(1L, MERCHANT, "PROCESSING", 1999L, "USD", 0L, 0L, 0L, "AUTOMATIC", "order-123",
+                        "Two coffees", "{\"k\":\"v\"}", "c-1", "a@b.c", "203.0.113.9", "US", "CARD", "visa", "424242",
+                        "4242", 12, 2030, null, "fp_4242", null, null, null, 0, true, true);
+        assertThat(row("select version, owner_id, idem_key, request_hash, completed, completed_at, response_body"
+                + " from idempotency_record where id = ?", keyed.recordId()))
+                .containsExactly(1L, MERCHANT, keyed.key().value(), keyed.fingerprint().hex(), false, null, null);
+    }
+
+    @Test
+    void an_attempt_whose_key_is_taken_records_nothing() throws SQLException {
+        KeyedRequest keyed = newKey();
+        Payment first = newPayment(CaptureMode.AUTOMATIC);
+        Payment second = newPayment(CaptureMode.AUTOMATIC);
+        assertThat(writes.recordAttempt(first, keyed, NOW)).isTrue();
+
+        assertThat(writes.recordAttempt(second, keyed, LATER)).isFalse();
+
+        assertThat(second.version()).isZero();
+        assertThat(count("select count(*) from payment where id in (?, ?)", first.id(), second.id())).isEqualTo(1);
+        assertThat(row("select created_at = ? from idempotency_record where id = ?", at(NOW),
+                keyed.recordId())).containsExactly(true);
+    }
+
+    @Test
+    void an_approved_answer_stores_the_new_state_the_capture_journal_and_the_response_together() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+        writes.recordAttempt(payment, keyed, NOW);
+        Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
+        StoredResponse response = response(payment);
+
+        assertThat(writes.recordOutcome(payment, capture, keyed, response, LATER)).isEqualTo(Stored.ALL);
+
+        assertThat(payment.version()).isEqualTo(2);
+        assertThat(row("select version, status, amount_capturable, amount_captured, authorization_code,"
+                + " acquirer_reference, card_country, updated_at = ? from payment where id = ?",
+                at(LATER), payment.id()))
+                .containsExactly(2L, "CAPTURED", 0L, 1999L, "711500", "sbx_ref_1", "US", true);
+        assertThat(row("select id, type, merchant_id, created_at = ? from ledger_journal where payment_id = ?",
+                at(LATER), payment.id()))
+                .containsExactly(capture.id(), "CAPTURE", MERCHANT, true);
+        assertThat(rows("select id, account, merchant_id, currency, amount from ledger_posting where journal_id = ?"
+                + " order by amount desc", capture.id()))
+                .containsExactly(
+                        List.of(capture.postings().get(0).id(), "ACQUIRER_RECEIVABLE", MERCHANT, "USD", 1999L),
+                        List.of(capture.postings().get(1).id(), "MERCHANT_PAYABLE", MERCHANT, "USD", -1999L));
+        List<Object> stored = row("select version, completed, response_status, response_content_type,"
+                + " response_location, response_body, completed_at = ? from idempotency_record where id = ?",
+                at(LATER), keyed.recordId());
+        assertThat(stored).hasSize(7);
+        assertThat(stored.subList(0, 5)).containsExactly(2L, true, 201, "application/json",
+                "/api/v1/payments/" + payment.id());
+        assertThat((byte[]) stored.get(5)).isEqualTo(response.body());
+        assertThat(stored.get(6)).isEqualTo(true);
+    }
+
+    @Test
+    void an_answer_for_a_payment_that_moved_on_writes_nothing() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+        writes.recordAttempt(payment, keyed, NOW);
+        update("update payment set version = version + 1, status = 'UNKNOWN' where id = ?", payment.id());
+        Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
+
+        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), LATER))
+                .isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
+
+        assertThat(payment.version()).isEqualTo(1);
+        assertThat(row("select version, status, amount_captured from payment where id = ?", payment.id()))
+                .containsExactly(2L, "UNKNOWN", 0L);
+        assertThat(count("select count(*) from ledger_journal where payment_id = ?", payment.id())).isZero();
+        assertThat(count("select count(*) from ledger_posting where journal_id = ?", capture.id())).isZero();
+        assertThat(row("select completed, completed_at from idempotency_record where id = ?", keyed.recordId()))
+                .containsExactly(false, null);
+    }
+
+    @Test
+    void an_answer_whose_key_is_no_longer_in_progress_still_records_the_payment_and_its_journal() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+        writes.recordAttempt(payment, keyed, NOW);
+        update("delete from idempotency_record where id = ?", keyed.recordId());
+        Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
+
+        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), LATER))
+                .isEqualTo(Stored.WITHOUT_RESPONSE);
+
+        assertThat(row("select version, status from payment where id = ?", payment.id())).containsExactly(2L, "CAPTURED");
+        assertThat(count("select count(*) from ledger_posting where journal_id = ?", capture.id())).isEqualTo(2);
+    }
+
+    @Test
+    void a_decline_without_a_key_stores_the_code_and_posts_nothing() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        assertThat(writes.recordAttempt(payment, null, NOW)).isTrue();
+        payment.decline(DeclineCode.INSUFFICIENT_FUNDS, "GB", LATER);
+
+        assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
+
+        assertThat(row("select version, status, decline_code, card_country from payment where id = ?", payment.id()))
+                .containsExactly(2L, "DECLINED", "INSUFFICIENT_FUNDS", "GB");
+        assertThat(count("select count(*) from ledger_journal where payment_id = ?", payment.id())).isZero();
+    }
+
+    @Test
+    void a_manual_approval_holds_the_amount_and_a_second_answer_for_the_same_state_is_refused() throws SQLException {
+        Payment payment = newPayment(CaptureMode.MANUAL);
+        writes.recordAttempt(payment, null, NOW);
+        Payment stale = copyOfStoredAttempt(payment);
+        Journal hold = payment.approve("A1B2C3", "sbx_ref_2", null, LATER);
+        assertThat(writes.recordOutcome(payment, hold, null, null, LATER)).isEqualTo(Stored.ALL);
+
+        Journal again = stale.approve("A1B2C3", "sbx_ref_2", null, LATER);
+        assertThat(writes.recordOutcome(stale, again, null, null, LATER)).isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
+
+        assertThat(row("select version, status, amount_capturable from payment where id = ?", payment.id()))
+                .containsExactly(2L, "AUTHORIZED", 1999L);
+        assertThat(rows("select type from ledger_journal where payment_id = ?", payment.id()))
+                .containsExactly(List.of("AUTHORIZATION_HOLD"));
+        assertThat(count("select coalesce(sum(amount), 0) from ledger_posting where journal_id = ?", hold.id())).isZero();
+    }
+
+    // ---- helpers
+
+    private static Payment newPayment(CaptureMode captureMode) {
+        Card card = new Card(CardNumber.parse("4242424242424242"), ExpiryDate.of(12, 2030, YearMonth.of(2026, 11)),
+                CardVerificationCode.parse("123", CardBrand.VISA), "A B");
+        PaymentDetails details = new PaymentDetails("order-123", "Two coffees", Metadata.of(Map.of("k", "v")),
+                new Customer("c-1", "a@b.c", "203.0.113.9", "US"));
+        return Payment.startCardPayment(MERCHANT, Money.of(1999, CurrencyCode.of("USD")), captureMode, details,
+                CardSnapshot.of(card, "fp_4242"), NOW);
+    }
+
+    /** A second copy of a payment as its attempt was stored: what a concurrent transaction would hold. */
+    private Payment copyOfStoredAttempt(Payment payment) {
+        Payment copy = newPayment(payment.captureMode());
+        try {
+            for (String field : List.of("id", "version")) {
+                var f = Payment.class.getDeclaredField(field);
+                f.setAccessible(true);
+                f.set(copy, f.get(payment));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return copy;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private KeyedRequest newKey() {
+        String key = "writes-it-" + System.nanoTime() + "-" + (++keys);
+        return new KeyedRequest(MERCHANT, new IdempotencyKey(key),
+                RequestFingerprint.of("POST", "/api/v1/payments", key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static StoredResponse response(Payment payment) {
+        return new StoredResponse(201, "application/json",
+                ("{\"id\":\"" + payment.id() + "\",\"status\":\"" + payment.status() + "\"}").getBytes(StandardCharsets.UTF_8),
+                "/api/v1/payments/" + payment.id());
+    }
+
+    private static void update(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepared(c, sql, params)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static long count(String sql, Object... params) throws SQLException {
+        return ((Number) row(sql, params).get(0)).longValue();
+    }
+
+    private static List<Object> row(String sql, Object... params) throws SQLException {
+        List<List<Object>> rows = rows(sql, params);
+        assertThat(rows).as(sql).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static List<List<Object>> rows(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepared(c, sql, params);
+                ResultSet rs = s.executeQuery()) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private static PreparedStatement prepared(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+        return s;
+    }
+}
