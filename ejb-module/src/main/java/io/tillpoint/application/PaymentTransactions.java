@@ -16,6 +16,7 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.persistence.OptimisticLock;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -23,7 +24,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -170,11 +170,8 @@ public class PaymentTransactions {
     private Payment flushed(Payment payment) {
         try {
             em.flush();
-        } catch (OptimisticLockException e) {
-            throw concurrentUpdate(payment);
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof OptimisticLockException
-                    || e.getClass().getName().contains("OptimisticLock")) {
+            if (OptimisticLock.causes(e)) {
                 throw concurrentUpdate(payment);
             }
             throw e;

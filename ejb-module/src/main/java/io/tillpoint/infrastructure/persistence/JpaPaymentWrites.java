@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -56,10 +55,8 @@ public class JpaPaymentWrites implements PaymentWrites {
                 em.persist(journal);
             }
             em.flush();
-        } catch (OptimisticLockException e) {
-            return Stored.NOTHING_PAYMENT_CHANGED;
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof OptimisticLockException || e.getClass().getName().contains("OptimisticLock")) {
+            if (OptimisticLock.causes(e)) {
                 return Stored.NOTHING_PAYMENT_CHANGED;
             }
             throw e;

@@ -31,7 +31,8 @@ import javax.sql.DataSource;
  * transaction: the claim on the idempotency key and the payment in one, the payment's new
  * state, its journal and postings and the stored response in the other (data-modifying
  * {@code WITH}). That is 4 round trips per payment with the two commits, where JPA needs 9
- * (a read, then a statement per row), and it is what the payment costs the database most.
+ * (a read between the transactions, then a statement per row): the round trips, more than the
+ * rows, were most of the database's work for a payment (see the README's Benchmark).
  *
  * <p>The rows are the entities' own: same columns, same values, read back through JPA. The
  * columns written by the second statement are the payment's updatable ones; the entity's
