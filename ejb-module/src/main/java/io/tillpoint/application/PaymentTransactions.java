@@ -32,8 +32,10 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * The short transactions a payment goes through. Each method is one JTA transaction:
- * find, ask the aggregate, store the state change and its ledger journal together.
+ * The short transactions a payment goes through. Each method is one JTA transaction: find
+ * the payment (or take it as the previous transaction left it), ask the aggregate, store the
+ * state change and its ledger journal together ({@link PaymentWrites} for a card payment's
+ * attempt and the acquirer's answer).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
