@@ -22,11 +22,6 @@ public class JpaIdempotencyStore {
         em.flush();
     }
 
-    /** Inserts with the transaction's other writes; the caller flushes. */
-    public void insert(IdempotencyRecord record) {
-        em.persist(record);
-    }
-
     public Optional<IdempotencyRecord> find(String id) {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, id));
     }

@@ -8,6 +8,7 @@ import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.InvalidStateException;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.domain.shared.UnprocessableException;
+import io.tillpoint.infrastructure.persistence.OptimisticLock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,7 +53,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             return Problem.response(status, Problem.titleOf(status), detailFor(status), Problem.codeOf(status), null, requestId);
         }
-        if (isConcurrentUpdate(thrown)) {
+        if (OptimisticLock.causes(thrown)) {
             return Problem.response(409, Problem.titleOf(409), "The resource was changed by another request; retry",
                     "concurrent_update", null, requestId);
         }
@@ -90,15 +91,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return null;
-    }
-
-    private static boolean isConcurrentUpdate(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c.getClass().getName().contains("OptimisticLock")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String detailFor(int status) {
