@@ -14,6 +14,7 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.connector.ConnectorExecutor;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,13 +42,13 @@ public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class.getName());
 
-    @Inject
+    @EJB
     PaymentTransactions transactions;
 
     @Inject
     PaymentRepository payments;
 
-    @Inject
+    @EJB
     IdempotencyService idempotency;
 
     @Inject

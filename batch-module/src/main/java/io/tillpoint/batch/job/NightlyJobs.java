@@ -1,10 +1,10 @@
 package io.tillpoint.batch.job;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -18,7 +18,7 @@ public class NightlyJobs {
 
     private static final Logger LOG = Logger.getLogger(NightlyJobs.class.getName());
 
-    @Inject
+    @EJB
     BatchJobs jobs;
 
     @Schedule(hour = "*", minute = "17", persistent = false)

@@ -3,6 +3,7 @@ package io.tillpoint.batch.purge;
 import io.tillpoint.application.IdempotencyRetention;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +29,7 @@ public class ExpiredIdempotencyRecordReader extends AbstractItemReader {
     @BatchProperty(name = "retentionHours")
     String retentionHours;
 
-    @Inject
+    @EJB
     IdempotencyRetention retention;
 
     private Instant cutoff;

@@ -2,9 +2,9 @@ package io.tillpoint.batch.purge;
 
 import io.tillpoint.application.IdempotencyRetention;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /** Deletes one chunk of expired idempotency records in the chunk's transaction. */
@@ -12,7 +12,7 @@ import java.util.List;
 @Dependent
 public class IdempotencyRecordDeleter extends AbstractItemWriter {
 
-    @Inject
+    @EJB
     IdempotencyRetention retention;
 
     @Override

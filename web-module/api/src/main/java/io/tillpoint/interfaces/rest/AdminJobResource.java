@@ -3,8 +3,8 @@ package io.tillpoint.interfaces.rest;
 import io.tillpoint.batch.job.BatchJobs;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.NotFoundException;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,7 @@ public class AdminJobResource {
 
     private static final Set<String> JOBS = Set.of(BatchJobs.IDEMPOTENCY_PURGE);
 
-    @Inject
+    @EJB
     BatchJobs jobs;
 
     @Context

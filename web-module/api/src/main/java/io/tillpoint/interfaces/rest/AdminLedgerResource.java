@@ -1,8 +1,8 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.application.LedgerCheck;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 @RequiresRole(Roles.PLATFORM_ADMIN)
 public class AdminLedgerResource {
 
-    @Inject
+    @EJB
     LedgerCheck ledger;
 
     @GET

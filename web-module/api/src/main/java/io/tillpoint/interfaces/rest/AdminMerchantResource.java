@@ -4,8 +4,8 @@ import io.tillpoint.application.MerchantCredentials;
 import io.tillpoint.application.MerchantOnboarding;
 import io.tillpoint.domain.model.merchant.Pricing;
 import io.tillpoint.domain.shared.CurrencyCode;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import java.net.URI;
 @RequiresRole(Roles.PLATFORM_ADMIN)
 public class AdminMerchantResource {
 
-    @Inject
+    @EJB
     MerchantOnboarding onboarding;
 
     @Context

@@ -9,8 +9,8 @@ import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.shared.DomainException;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -51,7 +51,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String HANDED_OVER = "tillpoint.idempotency.handed-over";
     private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "access_token", "secret");
 
-    @Inject
+    @EJB
     IdempotencyService idempotency;
 
     @Context
@@ -64,7 +64,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         String requestId = (String) request.getProperty(ApiRequest.REQUEST_ID);
-        Caller caller = Caller.of(request.getSecurityContext());
+        Caller caller = Caller.of(request);
         if (caller == null) {
             return;
         }

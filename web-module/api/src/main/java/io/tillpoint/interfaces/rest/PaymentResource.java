@@ -11,6 +11,7 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.NotFoundException;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
@@ -38,7 +39,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
-    @Inject
+    @EJB
     PaymentService payments;
 
     @Inject
@@ -53,7 +54,7 @@ public class PaymentResource {
     @POST
     @OwnIdempotencyClaim
     public Response create() {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         long started = System.nanoTime();
         CreateCardPayment command = PaymentRequests.createPayment(merchant, ApiRequest.json(request, true));
         IdempotentOutcome<Payment> outcome = payments.createCardPayment(command,
@@ -72,14 +73,14 @@ public class PaymentResource {
     @GET
     @Path("/{id}")
     public JsonObject get(@PathParam("id") String id) {
-        return PaymentJson.of(payments.get(Caller.merchantOf(security), paymentId(id)));
+        return PaymentJson.of(payments.get(Caller.merchantOf(request, security), paymentId(id)));
     }
 
     @GET
     public JsonObject list(@QueryParam("status") String status, @QueryParam("reference") String reference,
             @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
             @QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         Set<PaymentStatus> statuses = Set.of();
         if (status != null && !status.isEmpty()) {
             statuses = PaymentStatus.shownAs(status);
@@ -113,7 +114,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/capture")
     public JsonObject capture(@PathParam("id") String id) {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount");
         Payment captured = payments.capture(merchant, paymentId(id), body.optionalLong("amount"));
         metrics.changed(captured.status());
@@ -123,7 +124,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/void")
     public JsonObject voidPayment(@PathParam("id") String id) {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         ApiRequest.json(request, false).allowOnly();
         Payment voided = payments.voidPayment(merchant, paymentId(id));
         metrics.changed(voided.status());
@@ -133,7 +134,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/confirm")
     public JsonObject confirm(@PathParam("id") String id) {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         JsonBody body = ApiRequest.json(request, true).allowOnly("code");
         String code = body.requiredString("code", 16);
         Payment confirmed = payments.confirm(merchant, paymentId(id), code);
@@ -144,7 +145,7 @@ public class PaymentResource {
     @POST
     @Path("/{id}/refunds")
     public Response refund(@PathParam("id") String id) {
-        String merchant = Caller.merchantOf(security);
+        String merchant = Caller.merchantOf(request, security);
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount", "reason");
         String reason = body.optionalString("reason", 255);
         Refund refund = payments.refund(merchant, paymentId(id), body.optionalLong("amount"), reason);
@@ -157,7 +158,7 @@ public class PaymentResource {
     @Path("/{id}/refunds")
     public JsonObject refunds(@PathParam("id") String id) {
         JsonArrayBuilder data = Jsons.array();
-        payments.refunds(Caller.merchantOf(security), paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
+        payments.refunds(Caller.merchantOf(request, security), paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
         return Jsons.object().add("object", "list").add("data", data).add("has_more", false).build();
     }
 

@@ -4,8 +4,8 @@ import io.tillpoint.application.AccessToken;
 import io.tillpoint.application.TokenService;
 import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import java.util.Map;
 @PermitAll
 public class TokenResource {
 
-    @Inject
+    @EJB
     TokenService tokens;
 
     @Context
