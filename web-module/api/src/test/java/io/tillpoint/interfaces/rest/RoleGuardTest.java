@@ -17,8 +17,6 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,26 +108,9 @@ class RoleGuardTest {
     /** The compiled classes of this package that carry {@code @Path}. */
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
         String pkg = RoleGuard.class.getPackageName();
-        java.nio.file.Path folder = Paths.get(RoleGuard.class.getResource("RoleGuard.class").toURI()).getParent();
-        List<Class<?>> found = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.list(folder)) {
-            for (String name : files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".class") && !n.contains("$")).toList()) {
-                Class<?> type = load(pkg + "." + name.substring(0, name.length() - ".class".length()));
-                if (type.isAnnotationPresent(Path.class)) {
-                    found.add(type);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, RoleGuardTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return CompiledClasses.besides(RoleGuard.class).stream()
+                .filter(type -> type.getPackageName().equals(pkg) && type.isAnnotationPresent(Path.class))
+                .toList();
     }
 
     @RequiresRole(Roles.MERCHANT)

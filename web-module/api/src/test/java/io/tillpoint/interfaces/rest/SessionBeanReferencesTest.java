@@ -7,15 +7,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateful;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.reflect.Field;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +25,8 @@ class SessionBeanReferencesTest {
     @Test
     void the_api_and_the_application_services_reference_session_beans_with_at_EJB() throws Exception {
         List<Class<?>> scanned = new ArrayList<>();
-        scanned.addAll(classesOf(RoleGuard.class));
-        scanned.addAll(classesOf(PaymentService.class));
+        scanned.addAll(CompiledClasses.besides(RoleGuard.class));
+        scanned.addAll(CompiledClasses.besides(PaymentService.class));
         assertThat(scanned).contains(PaymentResource.class, IdempotencyFilter.class, PaymentService.class);
 
         List<String> injected = new ArrayList<>();
@@ -56,36 +50,6 @@ class SessionBeanReferencesTest {
     private static boolean isSessionBean(Class<?> type) {
         return type.isAnnotationPresent(Stateless.class) || type.isAnnotationPresent(Singleton.class)
                 || type.isAnnotationPresent(Stateful.class);
-    }
-
-    /** Every top-level class of the folder or jar {@code member} was loaded from. */
-    private static List<Class<?>> classesOf(Class<?> member) throws IOException, URISyntaxException {
-        Path root = Paths.get(member.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.map(f -> root.relativize(f).toString().replace('\\', '/')).forEach(names::add);
-            }
-        } else {
-            try (JarFile jar = new JarFile(root.toFile())) {
-                jar.stream().map(e -> e.getName()).forEach(names::add);
-            }
-        }
-        List<Class<?>> classes = new ArrayList<>();
-        for (String name : names) {
-            if (name.endsWith(".class") && !name.contains("$") && !name.endsWith("package-info.class")) {
-                classes.add(load(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
-            }
-        }
-        return classes;
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, SessionBeanReferencesTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static class InjectsThroughCdi {
