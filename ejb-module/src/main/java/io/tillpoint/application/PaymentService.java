@@ -12,7 +12,6 @@ import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.NotFoundException;
-import io.tillpoint.infrastructure.connector.ConnectorExecutor;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -21,21 +20,22 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Payment use cases. A payment that needs the acquirer is recorded first (one
- * transaction), the acquirer is called with no transaction open and a time limit, and
- * its answer is recorded (a second transaction). No answer in time is UNKNOWN, never a
- * guess.
+ * transaction), the acquirer is asked with no transaction open and its answer awaited with a
+ * time limit on the request's own thread, and the answer is recorded (a second transaction).
+ * No answer in time is UNKNOWN, never a guess.
  */
 @Stateless
 public class PaymentService {
@@ -56,9 +56,6 @@ public class PaymentService {
 
     @Inject
     CardFingerprinter fingerprinter;
-
-    @Inject
-    ConnectorExecutor executor;
 
     @Inject
     WorkAdmission admission;
@@ -103,15 +100,11 @@ public class PaymentService {
         return transactions.capture(merchantId, paymentId, amount);
     }
 
-    /** Voids locally first (the hold is released in our books), then tells the acquirer. */
+    /** Voids locally first (the hold is released in our books), then tells the acquirer without waiting. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Payment voidPayment(String merchantId, String paymentId) {
         Payment voided = transactions.voidAuthorization(merchantId, paymentId);
-        try {
-            executor.execute(() -> reverse(paymentId, voided.acquirerReference()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reversal for " + paymentId + " not sent; the issuer's hold will expire", e);
-        }
+        reverse(paymentId, voided.acquirerReference());
         return voided;
     }
 
@@ -136,34 +129,60 @@ public class PaymentService {
 
     private void reverse(String paymentId, String acquirerReference) {
         try {
-            acquirer.reverse(acquirerReference);
+            acquirer.reverse(acquirerReference).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    reversalFailed(paymentId, failure);
+                }
+            });
         } catch (RuntimeException e) {
-            LOG.warning(() -> "reversal for " + paymentId + " failed (" + e.getClass().getSimpleName()
-                    + "); the issuer's hold will expire");
+            reversalFailed(paymentId, e);
         }
     }
 
-    /** Waits for the acquirer's answer without holding the request's turn (see {@link WorkAdmission}). */
-    private AuthorizationResult askAcquirer(String paymentId, Supplier<AuthorizationResult> call) {
-        return admission.stepAside(() -> awaitAcquirer(paymentId, call));
+    private static void reversalFailed(String paymentId, Throwable failure) {
+        LOG.warning(() -> "reversal for " + paymentId + " failed (" + failure.getClass().getSimpleName()
+                + "); the issuer's hold will expire");
     }
 
-    private AuthorizationResult awaitAcquirer(String paymentId, Supplier<AuthorizationResult> call) {
-        Future<AuthorizationResult> answer = executor.submit(call::get);
+    /**
+     * The acquirer's answer to {@code ask} within the time limit. An answer that is there at once
+     * (an in-process connector) is taken on the spot; otherwise the request gives its turn back
+     * while it waits (see {@link WorkAdmission}). No answer in time, or a failed call, is UNKNOWN.
+     */
+    AuthorizationResult askAcquirer(String paymentId, Supplier<CompletionStage<AuthorizationResult>> ask) {
+        CompletableFuture<AuthorizationResult> answer;
         try {
-            return answer.get(acquirerTimeoutMs, TimeUnit.MILLISECONDS);
+            answer = ask.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            return failed(paymentId, e);
+        }
+        if (answer.isDone()) {
+            return awaitAnswer(paymentId, answer);
+        }
+        return admission.stepAside(() -> awaitAnswer(paymentId, answer));
+    }
+
+    private AuthorizationResult awaitAnswer(String paymentId, CompletableFuture<AuthorizationResult> answer) {
+        try {
+            AuthorizationResult result = answer.get(acquirerTimeoutMs, TimeUnit.MILLISECONDS);
+            return result != null ? result : failed(paymentId, new IllegalStateException("no result"));
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            answer.cancel(false);
             LOG.warning(() -> "acquirer gave no answer for " + paymentId + " within " + acquirerTimeoutMs + " ms: UNKNOWN");
             return new AuthorizationResult.Unknown("timeout");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            LOG.warning(() -> "acquirer call for " + paymentId + " failed (" + cause.getClass().getSimpleName() + ": "
-                    + PanMasking.scrub(cause.getMessage()) + "): UNKNOWN");
-            return new AuthorizationResult.Unknown("connector error");
+            return failed(paymentId, e.getCause());
+        } catch (CancellationException e) {
+            return failed(paymentId, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new AuthorizationResult.Unknown("interrupted");
         }
+    }
+
+    private static AuthorizationResult failed(String paymentId, Throwable cause) {
+        LOG.warning(() -> "acquirer call for " + paymentId + " failed (" + cause.getClass().getSimpleName() + ": "
+                + PanMasking.scrub(cause.getMessage()) + "): UNKNOWN");
+        return new AuthorizationResult.Unknown("connector error");
     }
 }

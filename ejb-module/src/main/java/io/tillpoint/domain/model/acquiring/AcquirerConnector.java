@@ -1,16 +1,20 @@
 package io.tillpoint.domain.model.acquiring;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * A card acquirer. Called outside any database transaction; an implementation answers
- * within its own timeout or returns {@link AuthorizationResult.Unknown}.
+ * A card acquirer. Every call returns at once, without waiting on the network: the stage
+ * completes when the acquirer answers (at once for an answer the connector already has).
+ * The gateway calls it outside any database transaction and waits for the answer within its
+ * own time limit; no answer by then is {@link AuthorizationResult.Unknown}, never a guess.
  */
 public interface AcquirerConnector {
 
-    AuthorizationResult authorize(AuthorizationRequest request);
+    CompletionStage<AuthorizationResult> authorize(AuthorizationRequest request);
 
     /** Sends the cardholder's answer to a step-up challenge for an earlier authorization. */
-    AuthorizationResult completeChallenge(String acquirerReference, String code);
+    CompletionStage<AuthorizationResult> completeChallenge(String acquirerReference, String code);
 
     /** Releases an authorization at the issuer (a reversal); best effort, the hold expires anyway. */
-    void reverse(String acquirerReference);
+    CompletionStage<Void> reverse(String acquirerReference);
 }

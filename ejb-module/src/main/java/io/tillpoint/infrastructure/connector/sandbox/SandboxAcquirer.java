@@ -5,10 +5,12 @@ import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.payment.DeclineCode;
 import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.infrastructure.connector.ConnectorScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * It answers at once unless {@code tillpoint.sandbox.latency-ms} (environment
  * {@code TILLPOINT_SANDBOX_LATENCY_MS}) asks it to take that long per call, as a real
- * acquirer and issuer do over the network; a latency beyond {@code tillpoint.acquirer.timeout-ms}
- * makes every payment's outcome UNKNOWN.
+ * acquirer and issuer do over the network; no thread waits meanwhile. A latency beyond
+ * {@code tillpoint.acquirer.timeout-ms} makes every payment's outcome UNKNOWN.
  */
 @ApplicationScoped
 public class SandboxAcquirer implements AcquirerConnector {
@@ -50,12 +52,26 @@ public class SandboxAcquirer implements AcquirerConnector {
     @ConfigProperty(name = "tillpoint.sandbox.latency-ms", defaultValue = "0")
     long latencyMs;
 
+    @Inject
+    ConnectorScheduler scheduler;
+
     @Override
-    public AuthorizationResult authorize(AuthorizationRequest request) {
-        if (!answerTimeElapsed()) {
-            return new AuthorizationResult.Unknown("interrupted while waiting for the sandbox's answer");
-        }
-        String pan = request.card().number().reveal();
+    public CompletionStage<AuthorizationResult> authorize(AuthorizationRequest request) {
+        return scheduler.after(latencyMs, answerFor(request.card().number().reveal()));
+    }
+
+    @Override
+    public CompletionStage<AuthorizationResult> completeChallenge(String acquirerReference, String code) {
+        return scheduler.after(latencyMs, challengeAnswered(acquirerReference, code));
+    }
+
+    @Override
+    public CompletionStage<Void> reverse(String acquirerReference) {
+        // The sandbox keeps no holds: a reversal always succeeds.
+        return scheduler.after(latencyMs, null);
+    }
+
+    private AuthorizationResult answerFor(String pan) {
         String country = ISSUED_IN_BRAZIL.equals(pan) ? "BR" : "US";
         DeclineCode decline = DECLINES.get(pan);
         if (decline != null) {
@@ -67,11 +83,7 @@ public class SandboxAcquirer implements AcquirerConnector {
         return approved(country);
     }
 
-    @Override
-    public AuthorizationResult completeChallenge(String acquirerReference, String code) {
-        if (!answerTimeElapsed()) {
-            return new AuthorizationResult.Unknown("interrupted while waiting for the sandbox's answer");
-        }
+    private AuthorizationResult challengeAnswered(String acquirerReference, String code) {
         if (acquirerReference == null || !acquirerReference.startsWith("sbx_3ds_")) {
             return new AuthorizationResult.Declined(DeclineCode.PROCESSING_ERROR, null);
         }
@@ -79,25 +91,6 @@ public class SandboxAcquirer implements AcquirerConnector {
             return new AuthorizationResult.Declined(DeclineCode.CARD_DECLINED, null);
         }
         return approved(null);
-    }
-
-    @Override
-    public void reverse(String acquirerReference) {
-        // The sandbox keeps no holds: a reversal always succeeds.
-    }
-
-    /** Waits the configured latency; false when the caller gave up (interrupted) meanwhile. */
-    private boolean answerTimeElapsed() {
-        if (latencyMs <= 0) {
-            return true;
-        }
-        try {
-            Thread.sleep(latencyMs);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private AuthorizationResult approved(String country) {

@@ -12,8 +12,14 @@ import io.tillpoint.domain.model.card.ExpiryDate;
 import io.tillpoint.domain.model.payment.DeclineCode;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Money;
+import io.tillpoint.infrastructure.connector.ConnectorScheduler;
 import java.time.YearMonth;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,11 +27,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Contract, "Test cards": what the sandbox acquirer answers for each card. */
 class SandboxAcquirerTest {
 
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final SandboxAcquirer sandbox = new SandboxAcquirer();
 
+    @BeforeEach
+    void connect() {
+        sandbox.scheduler = new ConnectorScheduler(timer);
+    }
+
     @AfterEach
-    void clearInterrupt() {
-        Thread.interrupted();
+    void stop() {
+        timer.shutdownNow();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -37,13 +49,13 @@ class SandboxAcquirerTest {
         "4000000000000119, PROCESSING_ERROR",
     })
     void declinesTheDeclineCardsWithTheirCode(String number, DeclineCode code) {
-        assertThat(sandbox.authorize(requestFor(number)))
+        assertThat(answer(sandbox.authorize(requestFor(number))))
                 .isEqualTo(new AuthorizationResult.Declined(code, "US"));
     }
 
     @Test
     void approvesAnyOtherValidCardIssuedInTheUnitedStates() {
-        AuthorizationResult result = sandbox.authorize(requestFor("4242424242424242"));
+        AuthorizationResult result = answer(sandbox.authorize(requestFor("4242424242424242")));
 
         assertThat(result).isInstanceOfSatisfying(AuthorizationResult.Approved.class, approved -> {
             assertThat(approved.authorizationCode()).matches("\\d{6}");
@@ -54,37 +66,48 @@ class SandboxAcquirerTest {
 
     @Test
     void theBrazilianCardIsIssuedInBrazil() {
-        assertThat(sandbox.authorize(requestFor("4000000000000101")).issuerCountry()).isEqualTo("BR");
+        assertThat(answer(sandbox.authorize(requestFor("4000000000000101"))).issuerCountry()).isEqualTo("BR");
     }
 
     @Test
     void theStepUpCardIsApprovedOnlyWithTheRightCode() {
-        AuthorizationResult challenge = sandbox.authorize(requestFor("4000000000003220"));
+        AuthorizationResult challenge = answer(sandbox.authorize(requestFor("4000000000003220")));
         assertThat(challenge).isInstanceOf(AuthorizationResult.ChallengeRequired.class);
         String reference = ((AuthorizationResult.ChallengeRequired) challenge).acquirerReference();
 
-        assertThat(sandbox.completeChallenge(reference, "000000"))
+        assertThat(answer(sandbox.completeChallenge(reference, "000000")))
                 .isEqualTo(new AuthorizationResult.Declined(DeclineCode.CARD_DECLINED, null));
-        assertThat(sandbox.completeChallenge(reference, SandboxAcquirer.CHALLENGE_CODE))
+        assertThat(answer(sandbox.completeChallenge(reference, SandboxAcquirer.CHALLENGE_CODE)))
                 .isInstanceOf(AuthorizationResult.Approved.class);
-        assertThat(sandbox.completeChallenge("sbx_unknown", SandboxAcquirer.CHALLENGE_CODE))
+        assertThat(answer(sandbox.completeChallenge("sbx_unknown", SandboxAcquirer.CHALLENGE_CODE)))
                 .isEqualTo(new AuthorizationResult.Declined(DeclineCode.PROCESSING_ERROR, null));
     }
 
     @Test
-    void withALatencyACallerThatGivesUpWhileWaitingGetsUnknownNeverAGuess() {
-        sandbox.latencyMs = 60_000;
-        Thread.currentThread().interrupt(); // what the connector executor does when its time limit passes
-
-        assertThat(sandbox.authorize(requestFor("4242424242424242"))).isInstanceOf(AuthorizationResult.Unknown.class);
-        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+    void withoutALatencyTheAnswerIsThereAtOnce() {
+        assertThat(sandbox.authorize(requestFor("4242424242424242")).toCompletableFuture()).isDone();
+        assertThat(sandbox.reverse("sbx_any").toCompletableFuture()).isDone();
     }
 
     @Test
-    void withoutALatencyItAnswersEvenOnAnInterruptedThread() {
-        Thread.currentThread().interrupt();
+    void withALatencyTheAnswerArrivesLaterWithNoThreadWaitingForIt() {
+        sandbox.latencyMs = 50;
 
-        assertThat(sandbox.authorize(requestFor("4242424242424242"))).isInstanceOf(AuthorizationResult.Approved.class);
+        CompletableFuture<AuthorizationResult> answer = sandbox.authorize(requestFor("4000000000000002")).toCompletableFuture();
+
+        assertThat(answer.join()).isEqualTo(new AuthorizationResult.Declined(DeclineCode.CARD_DECLINED, "US"));
+    }
+
+    @Test
+    void withALatencyNothingIsAnsweredBeforeItPasses() {
+        sandbox.latencyMs = 60_000;
+
+        assertThat(sandbox.authorize(requestFor("4242424242424242")).toCompletableFuture()).isNotDone();
+        assertThat(sandbox.completeChallenge("sbx_3ds_x", SandboxAcquirer.CHALLENGE_CODE).toCompletableFuture()).isNotDone();
+    }
+
+    private static AuthorizationResult answer(CompletionStage<AuthorizationResult> stage) {
+        return stage.toCompletableFuture().join();
     }
 
     private static AuthorizationRequest requestFor(String number) {
