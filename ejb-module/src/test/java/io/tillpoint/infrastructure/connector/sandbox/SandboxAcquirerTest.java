@@ -14,6 +14,8 @@ import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.infrastructure.connector.ConnectorScheduler;
 import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -62,6 +64,20 @@ class SandboxAcquirerTest {
             assertThat(approved.acquirerReference()).startsWith("sbx_");
             assertThat(approved.issuerCountry()).isEqualTo("US");
         });
+    }
+
+    @Test
+    void approvalCodesAreSixDigitsLeadingZerosIncluded() {
+        Set<Integer> lengths = new HashSet<>();
+        boolean leadingZeroSeen = false;
+        for (int i = 0; i < 10_000; i++) {
+            String code = SandboxAcquirer.authorizationCode();
+            lengths.add(code.length());
+            assertThat(code).matches("\\d{6}");
+            leadingZeroSeen |= code.startsWith("0");
+        }
+        assertThat(lengths).containsExactly(6);
+        assertThat(leadingZeroSeen).as("one code in ten starts with 0").isTrue();
     }
 
     @Test
