@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How many API requests may work (use the CPU and the database) at once; the others wait
  * their turn, first come first served. A request steps aside while it waits for a provider
  * ({@link #stepAside}; not when the answer is already there), so hundreds of payments can wait
- * on acquirers at once while only a few compete for the cores: on 2 cores, 16 requests sharing the CPU all finish late, a few at a
- * time finish in turn and the slowest answer comes sooner.
+ * on acquirers at once while only a few compete for the cores: on 2 cores, 16 requests sharing
+ * the CPU all finish late, a few at a time finish in turn and the slowest answer comes sooner.
  * <p>
  * {@code tillpoint.api.active-requests} (environment {@code TILLPOINT_API_ACTIVE_REQUESTS}):
  * 0, the default, means four per core. A turn is also held while PostgreSQL works and while
