@@ -7,9 +7,11 @@ import io.tillpoint.domain.model.card.PanMasking;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.domain.model.payment.CardSnapshot;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
+import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
@@ -18,8 +20,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,6 +50,12 @@ public class PaymentService {
     @Inject
     PaymentRepository payments;
 
+    @Inject
+    PaymentWrites writes;
+
+    @Inject
+    Clock clock;
+
     @EJB
     IdempotencyService idempotency;
 
@@ -66,19 +74,21 @@ public class PaymentService {
 
     /**
      * Takes a card payment. Two transactions, with the acquirer call between them: the first
-     * records the attempt and claims the idempotency key ({@code keyed}, null without one), the
-     * second records the answer and stores {@code response} for the key's replays. A request
+     * records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
+     * transaction of its own ({@link PaymentWrites#recordAttempt}), the second records the answer
+     * and stores {@code response} for the key's replays. A request
      * whose key is taken gets the earlier response (or 409/422) and reaches no acquirer.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IdempotentOutcome<Payment> createCardPayment(CreateCardPayment command, KeyedRequest keyed,
             Function<Payment, StoredResponse> response) {
-        Optional<Payment> recorded = transactions.recordAttempt(command,
-                fingerprinter.fingerprint(command.card().number()), keyed);
-        if (recorded.isEmpty()) {
+        Instant now = clock.now();
+        Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
+                command.details(), CardSnapshot.of(command.card(), fingerprinter.fingerprint(command.card().number())),
+                now);
+        if (!writes.recordAttempt(payment, keyed, now)) {
             return new IdempotentOutcome.Replayed<>(idempotency.replayFor(keyed));
         }
-        Payment payment = recorded.get();
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
                 command.card());
         AuthorizationResult result = askAcquirer(payment.id(), () -> acquirer.authorize(request));

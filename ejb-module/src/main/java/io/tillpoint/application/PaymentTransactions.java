@@ -7,7 +7,6 @@ import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
 import io.tillpoint.domain.model.payment.CaptureMode;
-import io.tillpoint.domain.model.payment.CardSnapshot;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentWrites;
@@ -17,8 +16,6 @@ import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.persistence.OptimisticLock;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,15 +24,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * The short transactions a payment goes through. Each method is one JTA transaction: find
  * the payment (or take it as the previous transaction left it), ask the aggregate, store the
- * state change and its ledger journal together ({@link PaymentWrites} for a card payment's
- * attempt and the acquirer's answer).
+ * state change and its ledger journal together ({@link PaymentWrites} for the acquirer's answer
+ * to a card payment; its attempt, which posts nothing, is recorded in a transaction of its own
+ * before this class sees it).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -57,25 +54,6 @@ public class PaymentTransactions {
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
-
-    @Resource
-    SessionContext context;
-
-    /**
-     * Records the attempt before the acquirer hears of it (status PROCESSING) and claims the
-     * request's idempotency key ({@code keyed}, null when the request has none) in the same
-     * transaction. Empty when another request holds the key: then nothing is recorded.
-     */
-    public Optional<Payment> recordAttempt(CreateCardPayment command, String fingerprint, KeyedRequest keyed) {
-        Instant now = clock.now();
-        Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
-                command.details(), CardSnapshot.of(command.card(), fingerprint), now);
-        if (!writes.recordAttempt(payment, keyed, now)) {
-            context.setRollbackOnly();
-            return Optional.empty();
-        }
-        return Optional.of(payment);
-    }
 
     /**
      * Records what the acquirer answered for {@code payment} (as the previous transaction left

@@ -7,16 +7,19 @@ import java.time.Instant;
 
 /**
  * How the two transactions of a card payment store what they decided, each step's rows
- * together, inside the caller's JTA transaction: first the attempt with the claim on its
- * idempotency key, then the acquirer's answer with its ledger journal and the response kept
- * for the key's replays. The payment object travels from the first step to the second (no
- * read in between); its version says which state the second step expects to replace.
+ * together: first the attempt with the claim on its idempotency key, in a transaction of its
+ * own, then the acquirer's answer with its ledger journal and the response kept for the key's
+ * replays, inside the caller's JTA transaction. The payment object travels from the first step
+ * to the second (no read in between); its version says which state the second step expects to
+ * replace.
  */
 public interface PaymentWrites {
 
     /**
-     * Inserts the new payment and, when {@code keyed} is not null, claims its key. False, with
-     * nothing written, when another request holds the key.
+     * Inserts the new payment and, when {@code keyed} is not null, claims its key, both or
+     * neither, committed when this returns: in a transaction of its own, never the caller's (the
+     * attempt posts nothing to the ledger, and must be on record before any provider hears of
+     * it). False, with nothing written, when another request holds the key.
      */
     boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now);
 
