@@ -76,8 +76,8 @@ public class PaymentService {
      * Takes a card payment. Two transactions, with the acquirer call between them: the first
      * records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
      * transaction of its own ({@link PaymentWrites#recordAttempt}), the second records the answer
-     * and stores {@code response} for the key's replays. A request
-     * whose key is taken gets the earlier response (or 409/422) and reaches no acquirer.
+     * and stores {@code response} for the key's replays. A request whose key is taken gets the
+     * earlier response (or 409/422) and reaches no acquirer.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IdempotentOutcome<Payment> createCardPayment(CreateCardPayment command, KeyedRequest keyed,

@@ -20,8 +20,8 @@ import java.time.Instant;
 /**
  * A payment's two transactions through JPA, on any database: the rows as entities, flushed at
  * the end of each step so that a taken key or a concurrent change shows here and not at commit.
- * The attempt is a JTA transaction of its own; the outcome joins the caller's.
- * The second step merges the payment it is given, which reads it first.
+ * The attempt is a JTA transaction of its own; the outcome joins the caller's, and merges the
+ * payment it is given, which reads it first.
  */
 @ApplicationScoped
 @Typed(JpaPaymentWrites.class)

@@ -55,9 +55,12 @@ public class BearerTokenModuleRegistration implements ServletContextListener {
         MethodHandle constructor;
         try {
             Class<?> type = Class.forName(CREDENTIAL_CLASS, true, loader);
+            if (!Credential.class.isAssignableFrom(type)) {
+                throw new ClassNotFoundException(CREDENTIAL_CLASS + " is not a Jakarta Security credential");
+            }
             constructor = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, String.class))
                     .asType(MethodType.methodType(Credential.class, String.class));
-        } catch (ReflectiveOperationException | ClassCastException | IllegalArgumentException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this server has no MicroProfile JWT credential (" + CREDENTIAL_CLASS
                     + "): the API cannot verify bearer tokens", e);
         }
