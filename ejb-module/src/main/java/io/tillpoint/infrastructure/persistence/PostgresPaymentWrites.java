@@ -14,7 +14,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.Connection;
@@ -80,9 +79,8 @@ public class PostgresPaymentWrites implements PaymentWrites {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
-    /** Not in the caller's transaction: a connection outside JTA is in autocommit, one round trip. */
+    /** Called with no JTA transaction open: the connection is in autocommit, one round trip. */
     @Override
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now) {
         String sql = keyed == null ? INSERT_PAYMENT : CLAIM_KEY_AND_INSERT_PAYMENT;
         try (Connection connection = dataSource.getConnection();

@@ -17,9 +17,10 @@ public interface PaymentWrites {
 
     /**
      * Inserts the new payment and, when {@code keyed} is not null, claims its key, both or
-     * neither, committed when this returns: in a transaction of its own, never the caller's (the
-     * attempt posts nothing to the ledger, and must be on record before any provider hears of
-     * it). False, with nothing written, when another request holds the key.
+     * neither, committed when this returns: in a transaction of its own (the attempt posts
+     * nothing to the ledger, and must be on record before any provider hears of it). Called with
+     * no JTA transaction open (the application service runs without one). False, with nothing
+     * written, when another request holds the key.
      */
     boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now);
 
