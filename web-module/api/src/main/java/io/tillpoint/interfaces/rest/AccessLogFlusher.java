@@ -1,0 +1,38 @@
+package io.tillpoint.interfaces.rest;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drains the {@link AccessLog} every {@value #EVERY_MS} ms while the API runs, and once more when
+ * it stops, so that a line reaches {@code server.log} at most that late and none is left behind.
+ */
+@WebListener
+public class AccessLogFlusher implements ServletContextListener {
+
+    static final long EVERY_MS = 200;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> task;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        AccessLog.startBatching();
+        task = scheduler.scheduleWithFixedDelay(AccessLog::flush, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (task != null) {
+            task.cancel(false);
+        }
+        AccessLog.stopBatching();
+    }
+}
