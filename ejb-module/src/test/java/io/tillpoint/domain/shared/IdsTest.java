@@ -2,9 +2,12 @@ package io.tillpoint.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -37,6 +40,25 @@ class IdsTest {
             ids.add(Ids.newId("pay", 1_795_000_000_000L));
         }
         assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
+    void threadsWithTheirOwnGeneratorsNeverMakeTheSameId() throws Exception {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    ids.add(Ids.newId("pay", 1_795_000_000_000L));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(ids).hasSize(16_000);
     }
 
     @Test
