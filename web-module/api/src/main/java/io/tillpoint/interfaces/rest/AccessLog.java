@@ -26,7 +26,7 @@ final class AccessLog {
 
     private static final Queue<LogRecord> WAITING = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger COUNT = new AtomicInteger();
-    private static volatile boolean drained;
+    private static volatile boolean batching;
 
     private AccessLog() {
     }
@@ -39,7 +39,7 @@ final class AccessLog {
         record.setSourceMethodName("filter");
         record.setLoggerName(LOGGER.getName());
         boolean queued = false;
-        if (drained) {
+        if (batching) {
             if (COUNT.incrementAndGet() <= MOST_WAITING) {
                 WAITING.add(record);
                 queued = true;
@@ -49,7 +49,7 @@ final class AccessLog {
         }
         if (!queued) {
             LOGGER.log(record);
-        } else if (!drained) {
+        } else if (!batching) {
             flush(); // batching stopped while the line was queued
         }
     }
@@ -61,12 +61,12 @@ final class AccessLog {
 
     /** From now on lines wait for {@link #flush()}, which the caller promises to call often. */
     static void startBatching() {
-        drained = true;
+        batching = true;
     }
 
     /** Logs the lines that wait, then logs every further line at once. */
     static void stopBatching() {
-        drained = false;
+        batching = false;
         flush();
     }
 

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Drains the {@link AccessLog} every {@value #EVERY_MS} ms while the API runs, and once more when
@@ -17,6 +19,8 @@ public class AccessLogFlusher implements ServletContextListener {
 
     static final long EVERY_MS = 200;
 
+    private static final Logger LOG = Logger.getLogger(AccessLogFlusher.class.getName());
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -25,7 +29,16 @@ public class AccessLogFlusher implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         AccessLog.startBatching();
-        task = scheduler.scheduleWithFixedDelay(AccessLog::flush, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(AccessLogFlusher::flush, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** One failed batch must not end the schedule (a task that throws is never run again). */
+    private static void flush() {
+        try {
+            AccessLog.flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write access lines; trying again", e);
+        }
     }
 
     @Override
