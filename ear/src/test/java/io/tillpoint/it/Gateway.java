@@ -23,6 +23,8 @@ final class Gateway {
     static final String BASE = System.getProperty("tillpoint.base-url", "http://localhost:18080");
     static final String PLATFORM_SECRET = "it-platform-secret";
     static final String VISA = "4242424242424242";
+    /** A card expiry year that stays in the future whenever the tests run. */
+    static final int EXP_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 3;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -129,7 +131,7 @@ final class Gateway {
         return "{\"amount\":" + amount + ",\"currency\":\"" + currency + "\",\"capture\":\"" + capture + "\","
                 + "\"reference\":\"order-" + UUID.randomUUID() + "\","
                 + "\"payment_method\":{\"type\":\"card\",\"card\":{\"number\":\"" + number + "\","
-                + "\"exp_month\":12,\"exp_year\":2030,\"cvc\":\"" + (number.startsWith("37") ? "1234" : "123") + "\"}}}";
+                + "\"exp_month\":12,\"exp_year\":" + EXP_YEAR + ",\"cvc\":\"" + (number.startsWith("37") ? "1234" : "123") + "\"}}}";
     }
 
     static boolean isNull(JsonObject o, String name) {

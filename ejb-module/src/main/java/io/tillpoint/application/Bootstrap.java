@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client {@code platform} and the console user {@code admin}. A configured secret
  * ({@code TILLPOINT_PLATFORM_SECRET}, {@code TILLPOINT_ADMIN_PASSWORD}) is authoritative
  * at every start; where none is configured, a random one is generated on first start and
- * written to the log exactly once.
+ * handed over once ({@link GeneratedSecrets}: an owner-only file in the data folder that the
+ * launcher shows on the terminal), never written to the log.
  */
 @Singleton
 @Startup
@@ -36,6 +37,9 @@ public class Bootstrap {
 
     @Inject
     MerchantRepository merchants;
+
+    @Inject
+    GeneratedSecrets generatedSecrets;
 
     @Inject
     KeyMaterial keys;
@@ -61,8 +65,8 @@ public class Bootstrap {
             String value = generated ? "ps_" + Ids.randomToken(32) : secret;
             merchants.add(ApiClient.platform(PLATFORM_CLIENT, SecretHasher.hash(value), clock.now()));
             if (generated) {
-                LOG.warning("TILLPOINT BOOTSTRAP platform client_id=platform client_secret=" + value
-                        + " (generated once; set TILLPOINT_PLATFORM_SECRET to choose it)");
+                generatedSecrets.handOver("platform API client: client_id=" + PLATFORM_CLIENT + " client_secret=" + value
+                        + "   (set TILLPOINT_PLATFORM_SECRET to choose it)");
             }
         } else if (secret != null && !SecretHasher.matches(secret, platform.get().secretHash())) {
             platform.get().changeSecret(SecretHasher.hash(secret));
@@ -76,8 +80,8 @@ public class Bootstrap {
             String value = generated ? Ids.randomToken(20) : password;
             merchants.add(ConsoleUser.administrator(ADMIN_USER, SecretHasher.hash(value), clock.now()));
             if (generated) {
-                LOG.warning("TILLPOINT BOOTSTRAP console user=admin password=" + value
-                        + " (generated once; set TILLPOINT_ADMIN_PASSWORD to choose it)");
+                generatedSecrets.handOver("console user: " + ADMIN_USER + " password=" + value
+                        + "   (set TILLPOINT_ADMIN_PASSWORD to choose it)");
             }
         } else if (password != null && !SecretHasher.matches(password, admin.get().passwordHash())) {
             admin.get().changePassword(SecretHasher.hash(password));

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 
 /**
  * Entities keep their timestamps as UTC {@link OffsetDateTime}, the type JPA 3.1 maps to
- * TIMESTAMP WITH TIME ZONE on every database (an Instant converter breaks on null binding
- * on PostgreSQL and on H2's OffsetDateTime results); the domain speaks {@link Instant}.
+ * TIMESTAMP WITH TIME ZONE (an Instant converter breaks on null binding on PostgreSQL); the
+ * domain speaks {@link Instant}.
  */
 public final class UtcTime {
 

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 /** Recognises a unique-key violation under whatever the JPA provider wrapped it in. */
 public final class DuplicateKey {
 
-    /** SQLState 23505 (unique violation), the same on PostgreSQL and H2. */
+    /** PostgreSQL's SQLState 23505: unique violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
     private DuplicateKey() {

@@ -31,8 +31,8 @@ public class JpaIdempotencyStore {
      * moves on as it would through the entity. False when there was no such record in progress.
      */
     public boolean completeNow(String id, StoredResponse response, Instant now) {
-        // "In progress" is asked as completedAt is null: on H2, EclipseLink writes a boolean in a
-        // bulk update as the literal 1/0, which H2 refuses to compare with a BOOLEAN column.
+        // "In progress" is asked as completedAt is null, which the record sets exactly when it
+        // completes (the same test the payment's outcome statement makes).
         int updated = em.createQuery("update IdempotencyRecord r set r.completed = :done, r.responseStatus = :status,"
                         + " r.responseContentType = :type, r.responseBody = :body, r.responseLocation = :location,"
                         + " r.completedAt = :now, r.version = r.version + 1 where r.id = :id and r.completedAt is null")

@@ -12,7 +12,6 @@ import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.shared.UtcTime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.PersistenceException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -33,15 +32,14 @@ import javax.sql.DataSource;
  * ledger); the payment's new state, its journal and postings and the stored response in the
  * other, in the caller's JTA transaction. That is 3 round trips per payment with the JTA
  * commit, where JPA needs 9 (a read between the transactions, then a statement per row): the
- * round trips, more than the rows, were most of the database's work for a payment (see the
- * README's Benchmark).
+ * round trips, more than the rows, were most of the database's work for a payment (see
+ * docs/benchmarks.md).
  *
  * <p>The rows are the entities' own: same columns, same values, read back through JPA. The
  * columns written by the second statement are the payment's updatable ones; the entity's
  * version moves on here as JPA would move it.
  */
 @ApplicationScoped
-@Typed(PostgresPaymentWrites.class)
 public class PostgresPaymentWrites implements PaymentWrites {
 
     private static final String PAYMENT_COLUMNS = "id, version, merchant_id, status, amount, currency,"
@@ -76,7 +74,7 @@ public class PostgresPaymentWrites implements PaymentWrites {
 
     private final MetadataConverter metadataColumn = new MetadataConverter();
 
-    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    @Resource(lookup = ApplicationDatabase.JNDI_NAME)
     DataSource dataSource;
 
     /** Called with no JTA transaction open: the connection is in autocommit, one round trip. */

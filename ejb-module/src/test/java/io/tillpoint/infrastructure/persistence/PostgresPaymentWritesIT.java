@@ -24,11 +24,9 @@ import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Money;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.OffsetDateTime;
@@ -50,8 +48,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class PostgresPaymentWritesIT {
 
-    private static final String DATABASE = "tillpoint_writes_it";
-    private static final String SERVER = System.getProperty("tillpoint.it.pg.server", "//127.0.0.1:5432/");
+    /** A fresh database the build made for this test (an embedded PostgreSQL, or a named server's). */
+    private static final String URL = System.getProperty("tillpoint.it.db.url",
+            "jdbc:postgresql://127.0.0.1:18433/tillpoint_writes_it");
     private static final String MERCHANT = "mer_writes_it";
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00.123456Z");
     private static final Instant LATER = NOW.plusMillis(40);
@@ -62,18 +61,13 @@ class PostgresPaymentWritesIT {
     private int keys;
 
     @BeforeAll
-    static void freshDatabaseWithTheGatewaysSchema() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql:" + SERVER + "postgres", "postgres", "postgres");
-                Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE);
-        }
+    static void theGatewaysSchema() throws SQLException {
         dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql:" + SERVER + DATABASE);
-        dataSource.setUser("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setURL(URL);
+        dataSource.setUser(System.getProperty("tillpoint.it.db.user", "tillpoint"));
+        dataSource.setPassword(System.getProperty("tillpoint.it.db.password", "tillpoint-it"));
         Flyway.configure(PostgresPaymentWritesIT.class.getClassLoader()).dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+                .locations(SchemaMigrator.LOCATION).load().migrate();
         update("insert into merchant (id, version, name, country, default_currency, fee_percent_bps, fee_fixed, status,"
                 + " created_at) values (?, 1, 'Writes IT', 'US', 'USD', 290, 30, 'ACTIVE', now())", MERCHANT);
     }

@@ -1,35 +1,31 @@
 package io.tillpoint.interfaces.health;
 
-import jakarta.annotation.Resource;
+import io.tillpoint.application.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the database answers a query within two seconds. */
+/**
+ * Ready only when the database answers a query within two seconds. Names the database: its
+ * product and whether it is the embedded server of the data folder or an external one.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "java:app/jdbc/tillpoint")
-    DataSource dataSource;
+    @Inject
+    DatabaseProbe database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(2);
-            try (ResultSet rs = s.executeQuery("select count(*) from merchant")) {
-                rs.next();
-                return HealthCheckResponse.named("database").up()
-                        .withData("product", c.getMetaData().getDatabaseProductName()).build();
-            }
-        } catch (Exception e) {
-            return HealthCheckResponse.named("database").down()
-                    .withData("error", e.getClass().getSimpleName()).build();
-        }
+        DatabaseProbe.Answer answer = database.probe(2);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("database")
+                .withData("server", answer.embedded() ? "embedded" : "external");
+        return answer.up()
+                ? response.up().withData("product", answer.product()).build()
+                : response.down().withData("error", answer.failure()).build();
     }
 }

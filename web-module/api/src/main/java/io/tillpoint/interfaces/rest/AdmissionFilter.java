@@ -26,6 +26,9 @@ public class AdmissionFilter extends HttpFilter {
 
     static final long MAX_WAIT_MS = 10_000;
 
+    /** How long a request waits for a turn: {@value #MAX_WAIT_MS} ms (shorter in tests). */
+    long maxWaitMs = MAX_WAIT_MS;
+
     @Inject
     WorkAdmission admission;
 
@@ -49,7 +52,7 @@ public class AdmissionFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean admitted;
         try {
-            admitted = admission.enter(MAX_WAIT_MS);
+            admitted = admission.enter(maxWaitMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;

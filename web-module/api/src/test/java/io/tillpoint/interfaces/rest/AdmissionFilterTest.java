@@ -16,6 +16,8 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -56,20 +58,31 @@ class AdmissionFilterTest {
     @Test
     void aRequestThatFindsNoTurnIs503OverloadedAndNothingRuns() throws Exception {
         AdmissionFilter filter = filterWithTurns(1);
+        filter.maxWaitMs = 200;
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
             try {
-                filter.admission.enter(0);
+                if (filter.admission.enter(0)) {
+                    held.countDown();
+                    release.await();
+                    filter.admission.leave();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         holder.start();
-        holder.join();
-        Thread.currentThread().interrupt(); // gives up at once instead of waiting 10 s for the turn
+        assertThat(held.await(5, TimeUnit.SECONDS)).as("the other request holds the only turn").isTrue();
+        assertThat(filter.admission.available()).isZero();
 
+        long started = System.nanoTime();
         filter.doFilter(request(), response.proxy(), countingChain());
-        Thread.interrupted();
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        release.countDown();
+        holder.join();
 
+        assertThat(waitedMs).as("it waited for a turn before giving up").isGreaterThanOrEqualTo(200);
         assertThat(chainRuns).hasValue(0);
         assertThat(response.status).isEqualTo(503);
         assertThat(response.contentType).isEqualTo("application/problem+json");
@@ -79,6 +92,35 @@ class AdmissionFilterTest {
         assertThat(problem.getString("code")).isEqualTo("overloaded");
         assertThat(problem.getString("request_id")).isEqualTo(response.headers.get("X-Request-Id"));
         assertThat(overloaded).hasValue(1);
+        assertThat(filter.admission.available()).as("the refused request took no turn").isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWaitsForATurnThatIsGivenBackInTime() throws Exception {
+        AdmissionFilter filter = filterWithTurns(1);
+        filter.maxWaitMs = 5_000;
+        CountDownLatch held = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try {
+                if (filter.admission.enter(0)) {
+                    held.countDown();
+                    Thread.sleep(100);
+                    filter.admission.leave();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+
+        filter.doFilter(request(), response.proxy(), countingChain());
+        holder.join();
+
+        assertThat(chainRuns).hasValue(1);
+        assertThat(response.status).isZero();
+        assertThat(overloaded).hasValue(0);
+        assertThat(filter.admission.available()).isEqualTo(1);
     }
 
     private AdmissionFilter filterWithTurns(int turns) {
