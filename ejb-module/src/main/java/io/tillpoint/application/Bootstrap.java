@@ -13,6 +13,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,6 +60,7 @@ public class Bootstrap {
     @PostConstruct
     void start() {
         keys.verificationKey();
+        List<String> newSecrets = new ArrayList<>();
         Optional<ApiClient> platform = merchants.findClient(PLATFORM_CLIENT);
         String secret = platformSecret.filter(s -> !s.isBlank()).orElse(null);
         if (platform.isEmpty()) {
@@ -65,7 +68,7 @@ public class Bootstrap {
             String value = generated ? "ps_" + Ids.randomToken(32) : secret;
             merchants.add(ApiClient.platform(PLATFORM_CLIENT, SecretHasher.hash(value), clock.now()));
             if (generated) {
-                generatedSecrets.handOver("platform API client: client_id=" + PLATFORM_CLIENT + " client_secret=" + value
+                newSecrets.add("platform API client: client_id=" + PLATFORM_CLIENT + " client_secret=" + value
                         + "   (set TILLPOINT_PLATFORM_SECRET to choose it)");
             }
         } else if (secret != null && !SecretHasher.matches(secret, platform.get().secretHash())) {
@@ -80,12 +83,13 @@ public class Bootstrap {
             String value = generated ? Ids.randomToken(20) : password;
             merchants.add(ConsoleUser.administrator(ADMIN_USER, SecretHasher.hash(value), clock.now()));
             if (generated) {
-                generatedSecrets.handOver("console user: " + ADMIN_USER + " password=" + value
+                newSecrets.add("console user: " + ADMIN_USER + " password=" + value
                         + "   (set TILLPOINT_ADMIN_PASSWORD to choose it)");
             }
         } else if (password != null && !SecretHasher.matches(password, admin.get().passwordHash())) {
             admin.get().changePassword(SecretHasher.hash(password));
             LOG.info("console admin password changed to the configured TILLPOINT_ADMIN_PASSWORD");
         }
+        generatedSecrets.handOver(newSecrets);
     }
 }

@@ -2,8 +2,6 @@ package io.tillpoint.launcher;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   check URL USER              the server answers, the user gets in, the database exists
- *   ensure-database URL USER    creates the URL's database when it is missing (the embedded server)
  *   recreate-database URL USER  drops and creates it (the tests' database on a named server)
  * </pre>
  *
@@ -37,18 +34,18 @@ public final class DatabaseTool {
 
     public static void main(String[] args) {
         if (args.length != 3) {
-            fail("usage: DatabaseTool check|ensure-database|recreate-database URL USER");
+            fail("usage: DatabaseTool check|recreate-database URL USER");
         }
         Matcher url = URL.matcher(args[1]);
         if (!url.matches()) {
-            fail("TILLPOINT_DB_URL must look like jdbc:postgresql://HOST:PORT/DATABASE, not " + args[1]);
+            // Without its query string, which may carry a password.
+            fail("TILLPOINT_DB_URL must look like jdbc:postgresql://HOST:PORT/DATABASE, not " + args[1].replaceAll("\\?.*", "?..."));
         }
         Target target = new Target(url.group(1), url.group(2), url.group(3) == null ? "" : url.group(3), args[2],
                 System.getenv().getOrDefault("TILLPOINT_DB_PASSWORD", ""));
         try {
             switch (args[0]) {
                 case "check" -> System.out.println(check(target));
-                case "ensure-database" -> System.out.println(ensureDatabase(target));
                 case "recreate-database" -> System.out.println(recreateDatabase(target));
                 default -> fail("unknown command " + args[0]);
             }
@@ -69,18 +66,6 @@ public final class DatabaseTool {
         }
     }
 
-    static String ensureDatabase(Target target) throws SQLException {
-        try (Connection c = connect(target, "postgres")) {
-            if (exists(c, target.database())) {
-                return "database " + target.database() + " is there";
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("create database " + quoted(target.database()));
-            }
-            return "created database " + target.database();
-        }
-    }
-
     static String recreateDatabase(Target target) throws SQLException {
         try (Connection c = connect(target, "postgres"); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + quoted(target.database()) + " with (force)");
@@ -91,15 +76,6 @@ public final class DatabaseTool {
 
     private static String quoted(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static boolean exists(Connection c, String database) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            s.setString(1, database);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static Connection connect(Target target, String database) throws SQLException {

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +32,31 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherRefusalsIT {
 
     private static final Path LAUNCHER = Path.of("bin", "tillpoint").toAbsolutePath();
+    private static final Path DATABASE_FOLDER = Path.of("target", "launcher-it-postgres").toAbsolutePath();
+    private static final String DATABASE_PASSWORD = "right-password";
+    private static int databasePort;
 
     @TempDir
     Path temp;
+
+    /** A PostgreSQL with a password, as an operator's would be: the tests' own, from the launcher. */
+    @BeforeAll
+    static void aPostgresqlWithAPassword() throws Exception {
+        databasePort = freeHttpPort();
+        Result started = runLauncher(databaseEnvironment(), "test-database", "start");
+        assertThat(started.status).as(started.output).isZero();
+    }
+
+    @AfterAll
+    static void stopIt() throws Exception {
+        runLauncher(databaseEnvironment(), "test-database", "stop");
+    }
+
+    private static Map<String, String> databaseEnvironment() {
+        return Map.of("TILLPOINT_DATA_DIR", DATABASE_FOLDER.toString(),
+                "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/tillpoint",
+                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", DATABASE_PASSWORD);
+    }
 
     @Test
     void a_taken_http_port_is_named_and_no_data_folder_is_made() throws Exception {
@@ -77,6 +101,35 @@ class LauncherRefusalsIT {
     }
 
     @Test
+    void a_wrong_database_password_is_named_and_the_data_folder_stays_as_it_was() throws Exception {
+        Path data = existingDataFolder();
+        String before = listing(data);
+
+        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
+                data.toString(), "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/tillpoint",
+                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", "wrong-password"));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("refused the password of user tillpoint").contains("TILLPOINT_DB_PASSWORD")
+                .doesNotContain("wrong-password");
+        assertThat(listing(data)).isEqualTo(before);
+    }
+
+    @Test
+    void a_database_that_does_not_exist_is_named_and_the_data_folder_stays_as_it_was() throws Exception {
+        Path data = existingDataFolder();
+        String before = listing(data);
+
+        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
+                data.toString(), "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/no_such_db",
+                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", DATABASE_PASSWORD));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("has no database no_such_db");
+        assertThat(listing(data)).isEqualTo(before);
+    }
+
+    @Test
     void a_database_url_that_is_not_postgresql_is_refused() throws Exception {
         Path data = existingDataFolder();
         String before = listing(data);
@@ -105,11 +158,35 @@ class LauncherRefusalsIT {
     }
 
     @Test
+    void a_data_folder_of_another_user_is_refused_when_not_root() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run the launcher as another user");
+        Path shared = Path.of("target", "launcher-it-shared").toAbsolutePath();
+        Files.createDirectories(shared.resolve("data"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(shared.resolve("tillpoint.ear"), "not an EAR");
+        Files.setPosixFilePermissions(shared.resolve("tillpoint.ear"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path data = shared.resolve("data");
+        assumeTrue(new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "test", "-r",
+                LAUNCHER.toString(), "-a", "-r", shared.resolve("tillpoint.ear").toString()).start().waitFor() == 0,
+                "user nobody cannot reach this checkout (a private folder above it)");
+        String before = listing(data);
+
+        Result r = run(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"),
+                Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR", data.toString(),
+                        "TILLPOINT_EAR", shared.resolve("tillpoint.ear").toString()));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("belongs to user root, not nobody");
+        assertThat(listing(data)).isEqualTo(before);
+    }
+
+    @Test
     void a_second_launcher_on_a_data_folder_in_use_is_refused() throws Exception {
         Path data = existingDataFolder();
         String before = listing(data);
         // What a running launcher holds: a lock on the folder itself.
-        Process holder = new ProcessBuilder("flock", data.toString(), "sleep", "60").start();
+        // -o: the lock is flock's own, not its child's, so it goes when flock is stopped.
+        Process holder = new ProcessBuilder("flock", "-o", data.toString(), "sleep", "60").start();
         try {
             Thread.sleep(500);
             Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
@@ -175,15 +252,36 @@ class LauncherRefusalsIT {
     }
 
     private Result run(Map<String, String> environment) throws Exception {
+        return run(List.of(), environment);
+    }
+
+    /** {@code tillpoint run}, with an EAR file the launcher never gets to deploy. */
+    private Result run(List<String> asUser, Map<String, String> environment) throws Exception {
         Path ear = temp.resolve("tillpoint.ear");
         if (!Files.exists(ear)) {
             Files.writeString(ear, "not an EAR: the launcher refuses before it deploys");
         }
-        ProcessBuilder launcher = new ProcessBuilder("bash", LAUNCHER.toString(), "run").redirectErrorStream(true);
+        Map<String, String> env = new HashMap<>();
+        env.put("TILLPOINT_EAR", ear.toString());
+        env.putAll(environment);
+        return runLauncher(asUser, List.of("run"), env);
+    }
+
+    private static Result runLauncher(Map<String, String> environment, String... arguments) throws Exception {
+        return runLauncher(List.of(), List.of(arguments), environment);
+    }
+
+    /** bin/tillpoint with {@code arguments}, run through {@code asUser} (a setpriv command) if any. */
+    private static Result runLauncher(List<String> asUser, List<String> arguments, Map<String, String> environment)
+            throws Exception {
+        List<String> command = new ArrayList<>(asUser);
+        command.add("bash");
+        command.add(LAUNCHER.toString());
+        command.addAll(arguments);
+        ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = launcher.environment();
         env.keySet().removeIf(k -> k.startsWith("TILLPOINT_"));
-        env.put("TILLPOINT_EAR", ear.toString());
-        env.putAll(new HashMap<>(environment));
+        env.putAll(environment);
         Process p = launcher.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

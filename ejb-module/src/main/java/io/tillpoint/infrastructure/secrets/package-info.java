@@ -1,0 +1,2 @@
+/** Where secrets the gateway generates for its operator are handed over: the data folder. */
+package io.tillpoint.infrastructure.secrets;
