@@ -105,9 +105,7 @@ class LauncherRefusalsIT {
         Path data = existingDataFolder();
         String before = listing(data);
 
-        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
-                data.toString(), "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/tillpoint",
-                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", "wrong-password"));
+        Result r = runOnTheTestDatabase(data, "tillpoint", "wrong-password");
 
         assertThat(r.status).isEqualTo(1);
         assertThat(r.line()).contains("refused the password of user tillpoint").contains("TILLPOINT_DB_PASSWORD")
@@ -120,9 +118,7 @@ class LauncherRefusalsIT {
         Path data = existingDataFolder();
         String before = listing(data);
 
-        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
-                data.toString(), "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/no_such_db",
-                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", DATABASE_PASSWORD));
+        Result r = runOnTheTestDatabase(data, "no_such_db", DATABASE_PASSWORD);
 
         assertThat(r.status).isEqualTo(1);
         assertThat(r.line()).contains("has no database no_such_db");
@@ -207,6 +203,13 @@ class LauncherRefusalsIT {
         assertThat(r.status).isEqualTo(1);
         assertThat(r.line()).contains("TILLPOINT_HTTP_PORT must be a port number");
         assertThat(temp.resolve("data")).doesNotExist();
+    }
+
+    /** {@code tillpoint run} on an external database: the tests' PostgreSQL, as user tillpoint. */
+    private Result runOnTheTestDatabase(Path data, String database, String password) throws Exception {
+        return run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR", data.toString(),
+                "TILLPOINT_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database,
+                "TILLPOINT_DB_USER", "tillpoint", "TILLPOINT_DB_PASSWORD", password));
     }
 
     /** A data folder from an earlier run: some owner-only content. */
