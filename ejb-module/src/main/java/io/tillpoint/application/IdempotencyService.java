@@ -84,12 +84,20 @@ public class IdempotencyService {
         }
     }
 
+    /**
+     * Completes the key with {@code response} unless it is completed already (by the use case,
+     * in the transaction of its effect).
+     */
     public void complete(KeyedRequest request, StoredResponse response) {
-        store.find(request.recordId()).ifPresent(r -> r.complete(response, clock.now()));
+        store.completeNow(request.recordId(), response, clock.now());
     }
 
-    /** The request failed in a way worth retrying (a 5xx): forget the key so a retry can run. */
+    /**
+     * The request failed in a way worth retrying (a 5xx): forget the key so a retry can run,
+     * unless something was committed under it: a completed record, or an operation whose answer
+     * recovery will store there. A retry then replays or waits for that, and never does it twice.
+     */
     public void release(KeyedRequest request) {
-        store.delete(request.recordId());
+        store.deleteIfUnused(request.recordId());
     }
 }

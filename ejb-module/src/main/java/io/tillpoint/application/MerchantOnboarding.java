@@ -1,5 +1,10 @@
 package io.tillpoint.application;
 
+import io.tillpoint.domain.model.idempotency.KeyedRequest;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
+import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
+import java.util.function.Function;
+
 import io.tillpoint.domain.model.merchant.ApiClient;
 import io.tillpoint.domain.model.merchant.Merchant;
 import io.tillpoint.domain.model.merchant.MerchantRepository;
@@ -23,13 +28,27 @@ public class MerchantOnboarding {
     @Inject
     Clock clock;
 
-    public MerchantCredentials register(String name, String country, CurrencyCode defaultCurrency, Pricing pricing) {
+    @Inject
+    JpaIdempotencyStore idempotencyRecords;
+
+    /**
+     * Registers a merchant with its first API client. When {@code keyed} (the request's claimed
+     * idempotency key) is not null, its record is completed with {@code stored} (the answer as
+     * replays get it: without the secret, which is shown once) in this same transaction, so that
+     * a merchant is never registered without its key knowing it, nor the reverse.
+     */
+    public MerchantCredentials register(String name, String country, CurrencyCode defaultCurrency, Pricing pricing,
+            KeyedRequest keyed, Function<MerchantCredentials, StoredResponse> stored) {
         Merchant merchant = Merchant.register(name, country, defaultCurrency, pricing, clock.now());
         merchants.add(merchant);
         String clientId = Ids.newId("cli");
         String secret = "sk_" + Ids.randomToken(40);
         merchants.add(ApiClient.forMerchant(clientId, SecretHasher.hash(secret), merchant.id(), clock.now()));
         LOG.info(() -> "registered merchant " + merchant.id() + " with API client " + clientId);
-        return new MerchantCredentials(merchant.id(), clientId, secret);
+        MerchantCredentials credentials = new MerchantCredentials(merchant.id(), clientId, secret);
+        if (keyed != null) {
+            idempotencyRecords.completeNow(keyed.recordId(), stored.apply(credentials), clock.now());
+        }
+        return credentials;
     }
 }

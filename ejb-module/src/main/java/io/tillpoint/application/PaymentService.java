@@ -3,6 +3,8 @@ package io.tillpoint.application;
 import io.tillpoint.domain.model.acquiring.AcquirerConnector;
 import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.acquiring.OperationRequest;
+import io.tillpoint.domain.model.acquiring.OperationResult;
 import io.tillpoint.domain.model.card.PanMasking;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
@@ -13,8 +15,10 @@ import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.model.recovery.RecoveryPolicy;
 import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.crypto.CardFingerprinter;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,6 +30,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -34,10 +39,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Payment use cases. A payment that needs the acquirer is recorded first (one
- * transaction), the acquirer is asked with no transaction open and its answer awaited with a
- * time limit on the request's own thread, and the answer is recorded (a second transaction).
- * No answer in time is UNKNOWN, never a guess.
+ * Payment use cases. Everything that needs the acquirer (an authorization, a capture, void or
+ * refund) is recorded first as asked for, with the follow-up that recovery works from (one
+ * transaction); the acquirer is asked with no transaction open and its answer awaited with a
+ * time limit on the request's own thread; and the answer is recorded with its journal and the
+ * key's stored answer (a second transaction). No answer in time is UNKNOWN, never a guess:
+ * recovery finds out, and an answer that comes late is recorded when it comes.
  */
 @Stateless
 public class PaymentService {
@@ -72,6 +79,16 @@ public class PaymentService {
     @ConfigProperty(name = "tillpoint.acquirer.timeout-ms", defaultValue = "5000")
     long acquirerTimeoutMs;
 
+    @Inject
+    RecoveryPolicy recovery;
+
+    @EJB
+    RecoveryTransactions recoveryTransactions;
+
+    /** Where late answers are recorded: off the connector's timer threads, with the application's context. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor lateAnswers;
+
     /**
      * Takes a card payment. Two transactions, with the acquirer call between them: the first
      * records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
@@ -86,7 +103,7 @@ public class PaymentService {
         Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
                 command.details(), CardSnapshot.of(command.card(), fingerprinter.fingerprint(command.card().number())),
                 now);
-        if (!writes.recordAttempt(payment, keyed, now)) {
+        if (!writes.recordAttempt(payment, keyed, now, recovery.dueAfter(now))) {
             return new IdempotentOutcome.Replayed<>(idempotency.replayFor(keyed));
         }
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
@@ -100,28 +117,43 @@ public class PaymentService {
     public Payment confirm(String merchantId, String paymentId, String code) {
         Payment payment = transactions.submitChallenge(merchantId, paymentId);
         AuthorizationResult result = askAcquirer(paymentId,
-                () -> acquirer.completeChallenge(payment.acquirerReference(), code));
+                () -> acquirer.completeChallenge(paymentId, payment.acquirerReference(), code));
         return transactions.recordAuthorization(payment, result);
     }
 
+    /**
+     * Captures {@code amount} minor units of the payment's currency, or everything capturable
+     * when null, once the acquirer acknowledges it. {@code keyed} (the request's claimed key, or
+     * null) is completed with the answer in the transaction that records it.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    /** Captures {@code amount} minor units of the payment's currency, or everything capturable when null. */
-    public Payment capture(String merchantId, String paymentId, Long amount) {
-        return transactions.capture(merchantId, paymentId, amount);
+    public OperationRecorded capture(String merchantId, String paymentId, Long amount, KeyedRequest keyed) {
+        return complete(transactions.beginCapture(merchantId, paymentId, amount, keyed));
     }
 
-    /** Voids locally first (the hold is released in our books), then tells the acquirer without waiting. */
+    /** Voids the authorization once the acquirer acknowledges it: the hold is released in our books then. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Payment voidPayment(String merchantId, String paymentId) {
-        Payment voided = transactions.voidAuthorization(merchantId, paymentId);
-        reverse(paymentId, voided.acquirerReference());
-        return voided;
+    public OperationRecorded voidPayment(String merchantId, String paymentId, KeyedRequest keyed) {
+        return complete(transactions.beginVoid(merchantId, paymentId, keyed));
     }
 
+    /**
+     * Refunds {@code amount} minor units of the payment's currency, or everything not yet
+     * refunded when null: the refund is {@code pending} until the acquirer answers, then
+     * {@code succeeded} (with its journal) or {@code failed} (nothing refunded).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    /** Refunds {@code amount} minor units of the payment's currency, or everything not yet refunded when null. */
-    public Refund refund(String merchantId, String paymentId, Long amount, String reason) {
-        return transactions.refund(merchantId, paymentId, amount, reason);
+    public OperationRecorded refund(String merchantId, String paymentId, Long amount, String reason,
+            KeyedRequest keyed) {
+        return complete(transactions.beginRefund(merchantId, paymentId, amount, reason, keyed));
+    }
+
+    private OperationRecorded complete(PendingOperation pending) {
+        OperationRequest request = pending.request();
+        OperationResult result = admission.stepAside(() -> AcquirerAnswers.await(
+                request.kind() + " " + request.operationId(), () -> acquirer.send(request), acquirerTimeoutMs)
+                .orElseGet(() -> new OperationResult.Unknown("no answer in time")));
+        return transactions.recordOperation(pending.followUpId(), pending.payment().id(), result, null);
     }
 
     public Payment get(String merchantId, String paymentId) {
@@ -135,23 +167,6 @@ public class PaymentService {
     public List<Refund> refunds(String merchantId, String paymentId) {
         get(merchantId, paymentId);
         return payments.refundsOf(merchantId, paymentId);
-    }
-
-    private void reverse(String paymentId, String acquirerReference) {
-        try {
-            acquirer.reverse(acquirerReference).whenComplete((done, failure) -> {
-                if (failure != null) {
-                    reversalFailed(paymentId, failure);
-                }
-            });
-        } catch (RuntimeException e) {
-            reversalFailed(paymentId, e);
-        }
-    }
-
-    private static void reversalFailed(String paymentId, Throwable failure) {
-        LOG.warning(() -> "reversal for " + paymentId + " failed (" + failure.getClass().getSimpleName()
-                + "); the issuer's hold will expire");
     }
 
     /**
@@ -177,8 +192,8 @@ public class PaymentService {
             AuthorizationResult result = answer.get(acquirerTimeoutMs, TimeUnit.MILLISECONDS);
             return result != null ? result : failed(paymentId, new IllegalStateException("no result"));
         } catch (TimeoutException e) {
-            answer.cancel(false);
             LOG.warning(() -> "acquirer gave no answer for " + paymentId + " within " + acquirerTimeoutMs + " ms: UNKNOWN");
+            recordWhenItComes(paymentId, answer);
             return new AuthorizationResult.Unknown("timeout");
         } catch (ExecutionException e) {
             return failed(paymentId, e.getCause());
@@ -188,6 +203,15 @@ public class PaymentService {
             Thread.currentThread().interrupt();
             return new AuthorizationResult.Unknown("interrupted");
         }
+    }
+
+    /** An answer that arrives after the request stopped waiting is recorded, not thrown away. */
+    private void recordWhenItComes(String paymentId, CompletableFuture<AuthorizationResult> answer) {
+        answer.thenAcceptAsync(late -> {
+            if (late != null) {
+                recoveryTransactions.recordLateAnswer(paymentId, late);
+            }
+        }, lateAnswers);
     }
 
     private static AuthorizationResult failed(String paymentId, Throwable cause) {

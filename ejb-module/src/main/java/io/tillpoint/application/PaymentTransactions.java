@@ -1,6 +1,7 @@
 package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.acquiring.OperationResult;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
@@ -10,11 +11,16 @@ import io.tillpoint.domain.model.payment.CaptureMode;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentWrites;
-import io.tillpoint.domain.model.payment.RefundOutcome;
 import io.tillpoint.domain.model.payment.Refund;
+import io.tillpoint.domain.model.recovery.FollowUp;
+import io.tillpoint.domain.model.recovery.FollowUpKind;
+import io.tillpoint.domain.model.recovery.FollowUps;
+import io.tillpoint.domain.model.recovery.RecoveryPolicy;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.persistence.DuplicateKey;
+import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
 import io.tillpoint.infrastructure.persistence.OptimisticLock;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -52,6 +58,15 @@ public class PaymentTransactions {
     @Inject
     PaymentWrites writes;
 
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    RecoveryPolicy policy;
+
+    @Inject
+    JpaIdempotencyStore idempotencyRecords;
+
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
 
@@ -65,7 +80,9 @@ public class PaymentTransactions {
         Instant now = clock.now();
         Journal journal = authorization(payment, result, now);
         StoredResponse answer = response.apply(payment);
-        store(payment, journal, keyed, answer, now);
+        // An unknown outcome keeps its key in progress (409 to a retry) until recovery knows it.
+        boolean known = !payment.status().awaitsAuthorization();
+        store(payment, journal, known ? keyed : null, known ? answer : null, now);
         return new IdempotentOutcome.Done<>(payment, answer);
     }
 
@@ -109,37 +126,162 @@ public class PaymentTransactions {
         }
     }
 
-    /** The cardholder answered a step-up challenge; the payment, whose acquirer reference completes it. */
+    /**
+     * The cardholder answered a step-up challenge; the payment, whose acquirer reference completes
+     * it. From here its outcome is owed again, so it gets an authorization follow-up.
+     */
     public Payment submitChallenge(String merchantId, String paymentId) {
         Payment payment = load(merchantId, paymentId);
-        payment.challengeSubmitted(clock.now());
+        Instant now = clock.now();
+        payment.challengeSubmitted(now);
+        followUps.add(FollowUp.authorization(payment.id(), null, now, policy.dueAfter(now)));
         return flushed(payment);
     }
 
-    public Payment capture(String merchantId, String paymentId, Long amount) {
-        Payment payment = load(merchantId, paymentId);
-        ledger.append(payment.capture(inCurrencyOf(payment, amount), clock.now()));
-        return flushed(payment);
+    /**
+     * Records a capture as asked for: checked against the payment, nothing taken yet. One capture
+     * or void per payment may be in flight; a second is a 409.
+     */
+    public PendingOperation beginCapture(String merchantId, String paymentId, Long amount, KeyedRequest keyed) {
+        Payment payment = loadForUpdate(merchantId, paymentId);
+        Money toCapture = payment.captureAmount(inCurrencyOf(payment, amount));
+        return begin(payment, null, FollowUpKind.CAPTURE, toCapture, keyed);
     }
 
-    public Payment voidAuthorization(String merchantId, String paymentId) {
-        Payment payment = load(merchantId, paymentId);
-        ledger.append(payment.voidAuthorization(clock.now()));
-        return flushed(payment);
+    /** Records a void as asked for; the hold is released when the acquirer acknowledges it. */
+    public PendingOperation beginVoid(String merchantId, String paymentId, KeyedRequest keyed) {
+        Payment payment = loadForUpdate(merchantId, paymentId);
+        payment.checkVoidable();
+        return begin(payment, null, FollowUpKind.VOID, null, keyed);
     }
 
-    public Refund refund(String merchantId, String paymentId, Long amount, String reason) {
-        Payment payment = load(merchantId, paymentId);
-        RefundOutcome outcome = payment.refund(inCurrencyOf(payment, amount), reason, clock.now());
-        payments.add(outcome.refund());
-        ledger.append(outcome.journal());
+    /** Records a refund as asked for: {@code pending}, its amount set aside until the acquirer answers. */
+    public PendingOperation beginRefund(String merchantId, String paymentId, Long amount, String reason,
+            KeyedRequest keyed) {
+        Payment payment = loadForUpdate(merchantId, paymentId);
+        Refund refund = payment.requestRefund(inCurrencyOf(payment, amount), reason, clock.now());
+        payments.add(refund);
+        return begin(payment, refund, FollowUpKind.REFUND, refund.amount(), keyed);
+    }
+
+    private PendingOperation begin(Payment payment, Refund refund, FollowUpKind kind, Money amount, KeyedRequest keyed) {
+        Instant now = clock.now();
+        FollowUp followUp = FollowUp.operation(kind, payment.id(), refund == null ? null : refund.id(), amount,
+                keyed == null ? null : keyed.recordId(), now, policy.dueAfter(now));
+        followUps.add(followUp);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (DuplicateKey.causes(e)) {
+                throw new ConflictException("operation_in_progress", "A capture or void of payment " + payment.id()
+                        + " is already waiting for the acquirer's answer; retry later");
+            }
+            if (OptimisticLock.causes(e)) {
+                throw concurrentUpdate(payment);
+            }
+            throw e;
+        }
+        return new PendingOperation(payment, refund, followUp.id(), followUp.request(payment.acquirerReference()));
+    }
+
+    /**
+     * Records the acquirer's answer to the follow-up's operation: the capture, void or refund
+     * with its journal (a refused refund leaves the payment's refunded amount unchanged), the end
+     * of the follow-up, and the answer for the key that asked, all in this one transaction. No
+     * answer ({@link OperationResult.Unknown}) leaves the follow-up for recovery, due at
+     * {@code retryAt} (null: as it is). A follow-up that is gone was recorded already: the
+     * payment as it stands is the answer.
+     */
+    public OperationRecorded recordOperation(String followUpId, String paymentId, OperationResult result,
+            Instant retryAt) {
+        Instant now = clock.now();
+        // The payment first, then its follow-up: the order every writer of both takes.
+        Payment payment = payments.lockById(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+        FollowUp followUp = followUps.lock(followUpId).orElse(null);
+        if (followUp == null) {
+            return new OperationRecorded(payment, null, PaymentResponses.changed(payment), true);
+        }
+        Refund refund = followUp.refundId() == null ? null : payments.refundById(followUp.refundId()).orElseThrow();
+        if (result instanceof OperationResult.Unknown unknown) {
+            if (retryAt != null) {
+                followUp.askAgainAt(retryAt, unknown.reason());
+            }
+            // Captures and voids answer 202 until the acquirer's answer is known; a refund is pending.
+            StoredResponse pending = followUp.kind() == FollowUpKind.REFUND ? PaymentResponses.refunded(refund)
+                    : PaymentResponses.json(202, io.tillpoint.infrastructure.json.PaymentJson.of(payment), null);
+            return new OperationRecorded(payment, refund, pending, false);
+        }
+        boolean acknowledged = result instanceof OperationResult.Acknowledged;
+        switch (followUp.kind()) {
+            case CAPTURE -> {
+                if (acknowledged) {
+                    ledger.append(payment.capture(followUp.amount(), now));
+                }
+            }
+            case VOID -> {
+                if (acknowledged) {
+                    ledger.append(payment.voidAuthorization(now));
+                }
+            }
+            case REFUND -> {
+                if (acknowledged) {
+                    ledger.append(payment.refundSucceeded(refund, now));
+                } else {
+                    payment.refundFailed(refund, ((OperationResult.Refused) result).reason(), now);
+                }
+            }
+            case REVERSAL, AUTHORIZATION -> {
+                if (!acknowledged) {
+                    LOG.warning(() -> "the acquirer refused reversal " + followUp.id() + " of payment "
+                            + followUp.paymentId() + " (" + ((OperationResult.Refused) result).reason()
+                            + "); the issuer's hold expires by itself");
+                }
+            }
+        }
+        StoredResponse answer = refusal(followUp.kind(), result, payment, refund);
+        completeKey(followUp, answer, now);
+        followUps.remove(followUp);
         flushed(payment);
-        return outcome.refund();
+        return new OperationRecorded(payment, refund, answer, true);
+    }
+
+    /** What the merchant is told about an operation: the refund (any status), or the payment. */
+    private static StoredResponse answerFor(FollowUpKind kind, Payment payment, Refund refund) {
+        return kind == FollowUpKind.REFUND ? PaymentResponses.refunded(refund) : PaymentResponses.changed(payment);
+    }
+
+    /**
+     * The answer once the acquirer has spoken. A refused refund is still a refund (201,
+     * {@code failed}); a refused capture or void is a 409 {@code acquirer_refused}, stored as such.
+     */
+    private static StoredResponse refusal(FollowUpKind kind, OperationResult result, Payment payment, Refund refund) {
+        if (result instanceof OperationResult.Refused refused
+                && (kind == FollowUpKind.CAPTURE || kind == FollowUpKind.VOID)) {
+            return PaymentResponses.problem(409, "acquirer_refused", "The acquirer refused the "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " of payment " + payment.id() + " ("
+                    + refused.reason() + "); the payment is unchanged");
+        }
+        return answerFor(kind, payment, refund);
+    }
+
+    /** Completes the key that asked for this follow-up's outcome, in the transaction that records it. */
+    private void completeKey(FollowUp followUp, StoredResponse answer, Instant now) {
+        if (followUp.idempotencyRecordId() != null) {
+            idempotencyRecords.completeNow(followUp.idempotencyRecordId(), answer, now);
+        }
     }
 
     /** An amount the merchant gave in minor units, in the payment's own currency (null stays null). */
     private static Money inCurrencyOf(Payment payment, Long minorUnits) {
         return minorUnits == null ? null : Money.paymentAmount(minorUnits, payment.currency(), "amount");
+    }
+
+    private Payment byId(String paymentId) {
+        return payments.byId(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+    }
+
+    private Payment loadForUpdate(String merchantId, String paymentId) {
+        return payments.findForUpdate(merchantId, paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
     }
 
     private Payment load(String merchantId, String paymentId) {

@@ -3,6 +3,8 @@ package io.tillpoint.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,14 +61,24 @@ class AcquirerWaitTest {
     }
 
     @Test
-    void noAnswerWithinTheTimeLimitIsUnknownAndTheCallIsGivenUp() {
+    void noAnswerWithinTheTimeLimitIsUnknownAndTheAnswerThatComesLateIsRecorded() {
         service.acquirerTimeoutMs = 50;
-        CompletableFuture<AuthorizationResult> never = new CompletableFuture<>();
+        List<String> recorded = new ArrayList<>();
+        service.lateAnswers = Runnable::run;
+        service.recoveryTransactions = new RecoveryTransactions() {
+            @Override
+            public void recordLateAnswer(String paymentId, AuthorizationResult late) {
+                recorded.add(paymentId + " " + late);
+            }
+        };
+        CompletableFuture<AuthorizationResult> late = new CompletableFuture<>();
 
-        AuthorizationResult result = service.askAcquirer("pay_3", () -> never);
+        AuthorizationResult result = service.askAcquirer("pay_3", () -> late);
 
         assertThat(result).isEqualTo(new AuthorizationResult.Unknown("timeout"));
-        assertThat(never).isCancelled();
+        assertThat(recorded).as("nothing has come yet").isEmpty();
+        late.complete(APPROVED);
+        assertThat(recorded).containsExactly("pay_3 " + APPROVED);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Properties;
 public class BatchJobs {
 
     public static final String IDEMPOTENCY_PURGE = "idempotency-purge";
+    public static final String PAYMENT_RECOVERY = "payment-recovery";
 
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();

@@ -47,6 +47,23 @@ public class ConnectorScheduler {
         timer.shutdownNow();
     }
 
+    /** Runs {@code task} every {@code periodMs} until the application stops; a failing run does not end it. */
+    public void every(long periodMs, Runnable task) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(ConnectorScheduler.class.getName())
+                        .warning(() -> "connector task failed: " + e);
+            }
+        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** A stage that never completes: an answer lost on the way. */
+    public <T> CompletionStage<T> never() {
+        return new CompletableFuture<>();
+    }
+
     /** A stage that completes with {@code answer} after {@code delayMs}, or at once when it is 0 or less. */
     public <T> CompletionStage<T> after(long delayMs, T answer) {
         if (delayMs <= 0) {

@@ -47,10 +47,11 @@ public class JpaIdempotencyStore {
         return updated == 1;
     }
 
-    public void delete(String id) {
-        IdempotencyRecord r = em.find(IdempotencyRecord.class, id);
-        if (r != null) {
-            em.remove(r);
-        }
+    /** Deletes the record if it is still in progress and no follow-up will complete it. */
+    public void deleteIfUnused(String id) {
+        em.createNativeQuery("delete from idempotency_record r where r.id = ?1 and r.completed_at is null"
+                        + " and not exists (select 1 from acquirer_follow_up f where f.idempotency_record_id = r.id)")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 }

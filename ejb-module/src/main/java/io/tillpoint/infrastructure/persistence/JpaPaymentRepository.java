@@ -6,6 +6,7 @@ import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.UtcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -33,6 +34,26 @@ public class JpaPaymentRepository implements PaymentRepository {
     public Optional<Payment> find(String merchantId, String paymentId) {
         Payment p = em.find(Payment.class, paymentId);
         return p != null && p.merchantId().equals(merchantId) ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Payment> findForUpdate(String merchantId, String paymentId) {
+        return lockById(paymentId).filter(p -> p.merchantId().equals(merchantId));
+    }
+
+    @Override
+    public Optional<Payment> lockById(String paymentId) {
+        return Optional.ofNullable(em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<Payment> byId(String paymentId) {
+        return Optional.ofNullable(em.find(Payment.class, paymentId));
+    }
+
+    @Override
+    public Optional<Refund> refundById(String refundId) {
+        return Optional.ofNullable(em.find(Refund.class, refundId));
     }
 
     @Override

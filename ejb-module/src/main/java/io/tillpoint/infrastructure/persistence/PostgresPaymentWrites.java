@@ -50,13 +50,23 @@ public class PostgresPaymentWrites implements PaymentWrites {
     private static final String PAYMENT_VALUES = "?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-    static final String INSERT_PAYMENT = "insert into payment (" + PAYMENT_COLUMNS + ") values (" + PAYMENT_VALUES + ")";
+    /**
+     * With the payment, its follow-up: the durable note that the acquirer's answer is owed,
+     * which the recovery job works from if the answer is not on record in time (also when this
+     * instance dies before it records it). The record's id, when keyed, lets recovery complete it.
+     */
+    private static final String FOLLOW_UP = " insert into acquirer_follow_up (id, kind, payment_id,"
+            + " idempotency_record_id, attempts, due_at, created_at) select ?, 'AUTHORIZATION', ?, ?, 0, ?, ? from attempt";
+
+    static final String INSERT_PAYMENT = "with attempt as (insert into payment (" + PAYMENT_COLUMNS + ") values ("
+            + PAYMENT_VALUES + ") returning id)" + FOLLOW_UP;
 
     /** The payment is inserted only if the key was free: no error, no aborted transaction, when it was not. */
     static final String CLAIM_KEY_AND_INSERT_PAYMENT = "with claim as ("
             + "insert into idempotency_record (id, version, owner_id, idem_key, request_hash, completed, created_at)"
-            + " values (?, 1, ?, ?, ?, false, ?) on conflict (id) do nothing returning id)"
-            + " insert into payment (" + PAYMENT_COLUMNS + ") select " + PAYMENT_VALUES + " from claim";
+            + " values (?, 1, ?, ?, ?, false, ?) on conflict (id) do nothing returning id),"
+            + " attempt as (insert into payment (" + PAYMENT_COLUMNS + ") select " + PAYMENT_VALUES
+            + " from claim returning id)" + FOLLOW_UP;
 
     private static final VarHandle VERSION;
 
@@ -79,7 +89,7 @@ public class PostgresPaymentWrites implements PaymentWrites {
 
     /** Called with no JTA transaction open: the connection is in autocommit, one round trip. */
     @Override
-    public boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now) {
+    public boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter) {
         String sql = keyed == null ? INSERT_PAYMENT : CLAIM_KEY_AND_INSERT_PAYMENT;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -89,6 +99,8 @@ public class PostgresPaymentWrites implements PaymentWrites {
                         .time(now);
             }
             bindPayment(p, payment);
+            p.text(payment.id()).text(payment.id()).text(keyed == null ? null : keyed.recordId()).time(recoverAfter)
+                    .time(now);
             if (statement.executeUpdate() == 0) {
                 return false;
             }
@@ -103,8 +115,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
     public Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response,
             Instant now) {
         int postings = journal == null ? 0 : journal.postings().size();
-        String sql = outcomeStatements.computeIfAbsent(postings * 2 + (keyed == null ? 0 : 1),
-                shape -> outcomeStatement(postings, keyed != null));
+        boolean answered = !payment.status().awaitsAuthorization();
+        String sql = outcomeStatements.computeIfAbsent(postings * 4 + (keyed == null ? 0 : 2) + (answered ? 1 : 0),
+                shape -> outcomeStatement(postings, keyed != null, answered));
         long version = payment.version();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -112,6 +125,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
             bindNewState(p, payment);
             if (journal != null) {
                 bindJournal(p, journal);
+            }
+            if (answered) {
+                p.text(payment.id());
             }
             if (keyed != null) {
                 p.integer(response.status()).text(response.contentType()).text(response.location())
@@ -132,9 +148,10 @@ public class PostgresPaymentWrites implements PaymentWrites {
 
     /**
      * The payment's new state if it is still at the version read, and only then the journal and
-     * its postings and the key's response; the counts of payments and responses written.
+     * its postings, the end of its follow-up (when {@code answered}: the acquirer's answer is now
+     * on record) and the key's response; the counts of payments and responses written.
      */
-    static String outcomeStatement(int postings, boolean keyed) {
+    static String outcomeStatement(int postings, boolean keyed, boolean answered) {
         StringBuilder sql = new StringBuilder("with moved as (update payment set status = ?, amount_capturable = ?,"
                 + " amount_captured = ?, amount_refunded = ?, decline_code = ?, acquirer_reference = ?,"
                 + " authorization_code = ?, challenge_attempts = ?, card_country = ?, updated_at = ?,"
@@ -147,6 +164,10 @@ public class PostgresPaymentWrites implements PaymentWrites {
                     + " from journal, (values (?, ?, ?, ?, ?::bigint)");
             sql.append(", (?, ?, ?, ?, ?)".repeat(postings - 1));
             sql.append(") as line (id, account, merchant_id, currency, amount))");
+        }
+        if (answered) {
+            sql.append(", followed_up as (delete from acquirer_follow_up where id = ? and kind = 'AUTHORIZATION'"
+                    + " and exists (select from moved))");
         }
         if (keyed) {
             sql.append(", answered as (update idempotency_record set completed = true, response_status = ?,"

@@ -57,6 +57,7 @@ class PostgresPaymentWritesIT {
 
     private static PGSimpleDataSource dataSource;
 
+    private static final Instant RECOVER_AFTER = Instant.parse("2026-11-25T10:00:30Z");
     private final PostgresPaymentWrites writes = new PostgresPaymentWrites();
     private int keys;
 
@@ -82,7 +83,7 @@ class PostgresPaymentWritesIT {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
 
-        assertThat(writes.recordAttempt(payment, keyed, NOW)).isTrue();
+        assertThat(writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER)).isTrue();
 
         assertThat(payment.version()).isEqualTo(1);
         assertThat(row("select version, merchant_id, status, amount, currency, amount_capturable, amount_captured,"
@@ -97,6 +98,34 @@ class PostgresPaymentWritesIT {
         assertThat(row("select version, owner_id, idem_key, request_hash, completed, completed_at, response_body"
                 + " from idempotency_record where id = ?", keyed.recordId()))
                 .containsExactly(1L, MERCHANT, keyed.key().value(), keyed.fingerprint().hex(), false, null, null);
+        assertThat(row("select kind, payment_id, idempotency_record_id, attempts, due_at = ?, created_at = ?"
+                + " from acquirer_follow_up where id = ?", at(RECOVER_AFTER), at(NOW), payment.id()))
+                .containsExactly("AUTHORIZATION", payment.id(), keyed.recordId(), 0, true, true);
+    }
+
+    @Test
+    void an_attempt_without_a_key_has_a_follow_up_too() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+
+        assertThat(writes.recordAttempt(payment, null, NOW, RECOVER_AFTER)).isTrue();
+
+        assertThat(row("select kind, idempotency_record_id from acquirer_follow_up where payment_id = ?", payment.id()))
+                .containsExactly("AUTHORIZATION", null);
+    }
+
+    @Test
+    void an_unknown_outcome_keeps_the_follow_up_and_the_key_in_progress() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+        writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);
+        payment.outcomeUnknown(LATER);
+
+        assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
+
+        assertThat(row("select status from payment where id = ?", payment.id())).containsExactly("UNKNOWN");
+        assertThat(count("select count(*) from acquirer_follow_up where id = ?", payment.id())).isEqualTo(1);
+        assertThat(row("select completed from idempotency_record where id = ?", keyed.recordId()))
+                .containsExactly(false);
     }
 
     @Test
@@ -104,9 +133,9 @@ class PostgresPaymentWritesIT {
         KeyedRequest keyed = newKey();
         Payment first = newPayment(CaptureMode.AUTOMATIC);
         Payment second = newPayment(CaptureMode.AUTOMATIC);
-        assertThat(writes.recordAttempt(first, keyed, NOW)).isTrue();
+        assertThat(writes.recordAttempt(first, keyed, NOW, RECOVER_AFTER)).isTrue();
 
-        assertThat(writes.recordAttempt(second, keyed, LATER)).isFalse();
+        assertThat(writes.recordAttempt(second, keyed, LATER, RECOVER_AFTER)).isFalse();
 
         assertThat(second.version()).isZero();
         assertThat(count("select count(*) from payment where id in (?, ?)", first.id(), second.id())).isEqualTo(1);
@@ -118,7 +147,7 @@ class PostgresPaymentWritesIT {
     void an_approved_answer_stores_the_new_state_the_capture_journal_and_the_response_together() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
-        writes.recordAttempt(payment, keyed, NOW);
+        writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
         StoredResponse response = response(payment);
 
@@ -145,13 +174,15 @@ class PostgresPaymentWritesIT {
                 "/api/v1/payments/" + payment.id());
         assertThat((byte[]) stored.get(5)).isEqualTo(response.body());
         assertThat(stored.get(6)).isEqualTo(true);
+        assertThat(count("select count(*) from acquirer_follow_up where id = ?", payment.id()))
+                .as("the answer is on record: nothing left to recover").isZero();
     }
 
     @Test
     void an_answer_for_a_payment_that_moved_on_writes_nothing() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
-        writes.recordAttempt(payment, keyed, NOW);
+        writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);
         update("update payment set version = version + 1, status = 'UNKNOWN' where id = ?", payment.id());
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
 
@@ -165,13 +196,14 @@ class PostgresPaymentWritesIT {
         assertThat(count("select count(*) from ledger_posting where journal_id = ?", capture.id())).isZero();
         assertThat(row("select completed, completed_at from idempotency_record where id = ?", keyed.recordId()))
                 .containsExactly(false, null);
+        assertThat(count("select count(*) from acquirer_follow_up where id = ?", payment.id())).isEqualTo(1);
     }
 
     @Test
     void an_answer_whose_key_is_no_longer_in_progress_still_records_the_payment_and_its_journal() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
-        writes.recordAttempt(payment, keyed, NOW);
+        writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);
         update("delete from idempotency_record where id = ?", keyed.recordId());
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
 
@@ -185,7 +217,7 @@ class PostgresPaymentWritesIT {
     @Test
     void a_decline_without_a_key_stores_the_code_and_posts_nothing() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
-        assertThat(writes.recordAttempt(payment, null, NOW)).isTrue();
+        assertThat(writes.recordAttempt(payment, null, NOW, RECOVER_AFTER)).isTrue();
         payment.decline(DeclineCode.INSUFFICIENT_FUNDS, "GB", LATER);
 
         assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
@@ -198,7 +230,7 @@ class PostgresPaymentWritesIT {
     @Test
     void a_manual_approval_holds_the_amount_and_a_second_answer_for_the_same_state_is_refused() throws SQLException {
         Payment payment = newPayment(CaptureMode.MANUAL);
-        writes.recordAttempt(payment, null, NOW);
+        writes.recordAttempt(payment, null, NOW, RECOVER_AFTER);
         Payment stale = copyOfStoredAttempt(payment);
         Journal hold = payment.approve("A1B2C3", "sbx_ref_2", null, LATER);
         assertThat(writes.recordOutcome(payment, hold, null, null, LATER)).isEqualTo(Stored.ALL);

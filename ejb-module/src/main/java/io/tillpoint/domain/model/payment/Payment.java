@@ -8,6 +8,7 @@ import io.tillpoint.domain.model.ledger.JournalType;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
+import io.tillpoint.domain.shared.InvalidStateException;
 import io.tillpoint.domain.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -58,6 +59,10 @@ public class Payment {
 
     @Column(name = "amount_refunded", nullable = false)
     private long amountRefunded;
+
+    /** Refunds asked of the acquirer and not yet answered: set aside, not yet refunded. */
+    @Column(name = "amount_refund_pending", nullable = false)
+    private long amountRefundPending;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "capture_mode", nullable = false, length = 16, updatable = false)
@@ -230,26 +235,86 @@ public class Payment {
                 .build();
     }
 
-    /** Refunds {@code requested} (or everything not yet refunded when null); refunds add up to at most the capture. */
-    public RefundOutcome refund(Money requested, String reason, Instant now) {
-        Money refundable = Money.of(amountCaptured - amountRefunded, currency());
+    /**
+     * What a capture of {@code requested} (everything capturable when null) would take: checked
+     * before the acquirer is asked, changing nothing. {@link #capture} applies it on the answer.
+     */
+    public Money captureAmount(Money requested) {
+        status.on(PaymentEvent.CAPTURE);
+        Money capturable = Money.of(amountCapturable, currency());
+        Money toCapture = requested == null ? capturable : requested;
+        requireSameCurrency(toCapture, "amount");
+        requirePositive(requested);
+        if (toCapture.isGreaterThan(capturable)) {
+            throw new InvalidInputException("amount_too_large", "amount",
+                    "must be at most the capturable amount (" + amountCapturable + ")");
+        }
+        return toCapture;
+    }
+
+    /** Checks that the payment can be voided now, changing nothing; {@link #voidAuthorization} applies it. */
+    public void checkVoidable() {
+        status.on(PaymentEvent.VOID);
+    }
+
+    /**
+     * Asks for a refund of {@code requested} (or everything not yet refunded or being refunded,
+     * when null): the refund is {@code pending} and its amount set aside until the acquirer
+     * answers ({@link #refundSucceeded}, {@link #refundFailed}). Refunds add up to at most the
+     * capture, those in flight included. Nothing is posted yet.
+     */
+    public Refund requestRefund(Money requested, String reason, Instant now) {
+        status.on(PaymentEvent.PARTIAL_REFUND);
+        Money refundable = Money.of(amountCaptured - amountRefunded - amountRefundPending, currency());
         Money toRefund = requested == null ? refundable : requested;
         requireSameCurrency(toRefund, "amount");
         requirePositive(requested);
-        boolean refundableNow = status.allows(PaymentEvent.PARTIAL_REFUND);
-        if (refundableNow && toRefund.isGreaterThan(refundable)) {
-            throw new InvalidInputException("amount_too_large", "amount",
-                    "must be at most the amount not yet refunded (" + refundable.minorUnits() + ")");
+        if (!toRefund.isPositive()) {
+            throw new InvalidStateException("Nothing is left to refund: every captured amount is refunded or being refunded");
         }
-        boolean full = toRefund.equals(refundable);
+        if (toRefund.isGreaterThan(refundable)) {
+            throw new InvalidInputException("amount_too_large", "amount",
+                    "must be at most the amount not yet refunded or being refunded (" + refundable.minorUnits() + ")");
+        }
+        this.amountRefundPending = Math.addExact(amountRefundPending, toRefund.minorUnits());
+        this.updatedAt = UtcTime.of(now);
+        return Refund.pending(this, toRefund, reason, now);
+    }
+
+    /** The acquirer refunded {@code refund}: the money goes back, with its journal. */
+    public Journal refundSucceeded(Refund refund, Instant now) {
+        Money amount = releasePending(refund);
+        boolean full = amountRefunded + amount.minorUnits() == amountCaptured;
         move(full ? PaymentEvent.FULL_REFUND : PaymentEvent.PARTIAL_REFUND, now);
-        this.amountRefunded = Math.addExact(amountRefunded, toRefund.minorUnits());
-        Refund refund = Refund.succeeded(this, toRefund, reason, now);
-        Journal journal = Journal.builder(JournalType.REFUND, merchantId, id, now)
-                .debit(MERCHANT_PAYABLE, toRefund)
-                .credit(ACQUIRER_RECEIVABLE, toRefund)
+        this.amountRefunded = Math.addExact(amountRefunded, amount.minorUnits());
+        refund.succeed(now);
+        return Journal.builder(JournalType.REFUND, merchantId, id, now)
+                .debit(MERCHANT_PAYABLE, amount)
+                .credit(ACQUIRER_RECEIVABLE, amount)
                 .build();
-        return new RefundOutcome(refund, journal);
+    }
+
+    /** The acquirer refused {@code refund}: nothing is refunded, its amount is refundable again. */
+    public void refundFailed(Refund refund, String code, Instant now) {
+        releasePending(refund);
+        this.updatedAt = UtcTime.of(now);
+        refund.fail(code, now);
+    }
+
+    private Money releasePending(Refund refund) {
+        if (!refund.paymentId().equals(id) || !refund.isPending()) {
+            throw new IllegalStateException("refund " + refund.id() + " is not pending on payment " + id);
+        }
+        Money amount = refund.amount();
+        if (amount.minorUnits() > amountRefundPending) {
+            throw new IllegalStateException("refund " + refund.id() + " is more than the pending amount of " + id);
+        }
+        this.amountRefundPending -= amount.minorUnits();
+        return amount;
+    }
+
+    public long amountRefundPending() {
+        return amountRefundPending;
     }
 
     private void move(PaymentEvent event, Instant now) {

@@ -14,6 +14,21 @@ public interface PaymentRepository {
 
     Optional<Payment> find(String merchantId, String paymentId);
 
+    /**
+     * The merchant's payment, locked until the caller's transaction ends: changes of one payment
+     * (captures, voids, refunds and their answers) take turns instead of failing each other.
+     */
+    Optional<Payment> findForUpdate(String merchantId, String paymentId);
+
+    /** {@link #findForUpdate} for the gateway's own work on a payment (the acquirer's answer, recovery). */
+    Optional<Payment> lockById(String paymentId);
+
+    /** For the gateway's own work on a payment (recovery), whoever's it is. */
+    Optional<Payment> byId(String paymentId);
+
+    /** For the gateway's own work on a refund (recovery), whoever's it is. */
+    Optional<Refund> refundById(String refundId);
+
     /** Newest first; {@code limit + 1} rows are fetched so the caller can tell whether there are more. */
     List<Payment> list(String merchantId, PaymentQuery query);
 

@@ -82,6 +82,11 @@ public enum PaymentStatus {
         return apiName;
     }
 
+    /** True while the acquirer's answer to the authorization is not on record (PROCESSING, UNKNOWN). */
+    public boolean awaitsAuthorization() {
+        return this == PROCESSING || this == UNKNOWN;
+    }
+
     public boolean isFinal() {
         return TRANSITIONS.get(this).isEmpty();
     }

@@ -16,18 +16,20 @@ import java.time.Instant;
 public interface PaymentWrites {
 
     /**
-     * Inserts the new payment and, when {@code keyed} is not null, claims its key, both or
-     * neither, committed when this returns: in a transaction of its own (the attempt posts
+     * Inserts the new payment with its authorization follow-up (due at {@code recoverAfter}:
+     * recovery takes it up then unless the answer is on record) and, when {@code keyed} is not
+     * null, claims its key, all or nothing, committed when this returns: in a transaction of its own (the attempt posts
      * nothing to the ledger, and must be on record before any provider hears of it). Called with
      * no JTA transaction open (the application service runs without one). False, with nothing
      * written, when another request holds the key.
      */
-    boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now);
+    boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter);
 
     /**
      * Replaces the stored payment by {@code payment}'s new state, provided the stored one is
      * still at {@code payment}'s version; with it, appends {@code journal} (null when the step
-     * posts none) and, when {@code keyed} is not null, completes the key's record with
+     * posts none), ends the authorization's follow-up unless the payment still awaits the
+     * acquirer's answer, and, when {@code keyed} is not null, completes the key's record with
      * {@code response}. Nothing is written when the stored payment has moved on.
      */
     Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response, Instant now);

@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Money returned to the cardholder from a captured payment. */
+/**
+ * Money returned to the cardholder from a captured payment: {@code pending} while the acquirer
+ * has not answered, then {@code succeeded} or {@code failed} (a failed refund refunds nothing).
+ */
 @Entity
 @Table(name = "refund")
 public class Refund {
@@ -42,23 +45,55 @@ public class Refund {
     @Column(length = 255, updatable = false)
     private String reason;
 
+    @Column(name = "failure_code", length = 32)
+    private String failureCode;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
 
     protected Refund() {
     }
 
-    static Refund succeeded(Payment payment, Money amount, String reason, Instant now) {
+    static final String PENDING = "pending";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+
+    static Refund pending(Payment payment, Money amount, String reason, Instant now) {
         Refund r = new Refund();
         r.id = Ids.newId("re");
         r.paymentId = payment.id();
         r.merchantId = payment.merchantId();
         r.amount = amount.minorUnits();
         r.currency = amount.currency().code();
-        r.status = "succeeded";
+        r.status = PENDING;
         r.reason = reason;
         r.createdAt = UtcTime.of(now);
+        r.updatedAt = r.createdAt;
         return r;
+    }
+
+    void succeed(Instant now) {
+        answered(SUCCEEDED, null, now);
+    }
+
+    void fail(String code, Instant now) {
+        answered(FAILED, code, now);
+    }
+
+    private void answered(String outcome, String code, Instant now) {
+        if (!isPending()) {
+            throw new IllegalStateException("refund " + id + " is " + status + ", not pending");
+        }
+        status = outcome;
+        failureCode = code;
+        updatedAt = UtcTime.of(now);
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(status);
     }
 
     public String id() {
@@ -75,6 +110,19 @@ public class Refund {
 
     public String status() {
         return status;
+    }
+
+    /** Why the acquirer refused it (its code); null unless failed. */
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public Instant updatedAt() {
+        return UtcTime.instant(updatedAt);
     }
 
     public String reason() {

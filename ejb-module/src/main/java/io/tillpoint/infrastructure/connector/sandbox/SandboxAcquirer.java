@@ -3,12 +3,19 @@ package io.tillpoint.infrastructure.connector.sandbox;
 import io.tillpoint.domain.model.acquiring.AcquirerConnector;
 import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.acquiring.InquiryResult;
+import io.tillpoint.domain.model.acquiring.OperationKind;
+import io.tillpoint.domain.model.acquiring.OperationRequest;
+import io.tillpoint.domain.model.acquiring.OperationResult;
 import io.tillpoint.domain.model.payment.DeclineCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.infrastructure.connector.ConnectorScheduler;
+import io.tillpoint.infrastructure.connector.sandbox.SandboxJournal.SandboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,21 +30,37 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * decline with {@code processing_error};</li>
  * <li>4000000000003220: approved after a step-up challenge answered with 123456;</li>
  * <li>4000000000000101: issued in BR; every other card is issued in US;</li>
+ * <li>4000000000001018: approved, but the answer never reaches the gateway (an inquiry finds
+ * the approval);</li>
+ * <li>4000000000001026: the request never reaches the sandbox (an inquiry finds no record);</li>
+ * <li>4000000000005126: approved, and every refund of the payment is refused
+ * ({@code refund_declined});</li>
  * <li>any other valid number: approved.</li>
  * </ul>
- * Stateless: the challenge's expected answer is fixed, so any instance can complete it.
+ * Every decision goes into its {@link SandboxJournal}, from which it answers inquiries.
+ * Captures, voids, refunds and reversals are acknowledged (refunds as above); a resend of an
+ * operation it has on record gets the recorded answer, so each is done at most once.
  * <p>
  * It answers at once unless {@code tillpoint.sandbox.latency-ms} (environment
  * {@code TILLPOINT_SANDBOX_LATENCY_MS}) asks it to take that long per call, as a real
  * acquirer and issuer do over the network; no thread waits meanwhile. A latency beyond
- * {@code tillpoint.acquirer.timeout-ms} makes every payment's outcome UNKNOWN.
+ * {@code tillpoint.acquirer.timeout-ms} makes every payment's outcome UNKNOWN at first.
  */
 @ApplicationScoped
 public class SandboxAcquirer implements AcquirerConnector {
 
     static final String CHALLENGE_CODE = "123456";
-    private static final String CHALLENGE_CARD = "4000000000003220";
-    private static final String ISSUED_IN_BRAZIL = "4000000000000101";
+    static final String CHALLENGE_CARD = "4000000000003220";
+    static final String ISSUED_IN_BRAZIL = "4000000000000101";
+    static final String ANSWER_LOST = "4000000000001018";
+    static final String REQUEST_LOST = "4000000000001026";
+    static final String REFUNDS_REFUSED = "4000000000005126";
+
+    static final String APPROVED = "APPROVED";
+    static final String DECLINED = "DECLINED";
+    static final String CHALLENGED = "CHALLENGED";
+    static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    static final String REFUSED = "REFUSED";
 
     private static final Map<String, DeclineCode> DECLINES = Map.of(
             "4000000000000002", DeclineCode.CARD_DECLINED,
@@ -53,20 +76,88 @@ public class SandboxAcquirer implements AcquirerConnector {
     @Inject
     ConnectorScheduler scheduler;
 
+    @Inject
+    SandboxJournal journal;
+
     @Override
     public CompletionStage<AuthorizationResult> authorize(AuthorizationRequest request) {
-        return scheduler.after(latencyMs, answerFor(request.card().number().reveal()));
+        String pan = request.card().number().reveal();
+        if (REQUEST_LOST.equals(pan)) {
+            return scheduler.never();
+        }
+        AuthorizationResult answer = answerFor(pan);
+        journal.keep(record(request.paymentId(), "AUTHORIZATION", request.paymentId(), answer,
+                REFUNDS_REFUSED.equals(pan), request.amount().minorUnits(), request.amount().currency().code()));
+        return ANSWER_LOST.equals(pan) ? scheduler.never() : scheduler.after(latencyMs, answer);
     }
 
     @Override
-    public CompletionStage<AuthorizationResult> completeChallenge(String acquirerReference, String code) {
-        return scheduler.after(latencyMs, challengeAnswered(acquirerReference, code));
+    public CompletionStage<AuthorizationResult> completeChallenge(String paymentId, String acquirerReference,
+            String code) {
+        AuthorizationResult answer = challengeAnswered(acquirerReference, code);
+        Optional<SandboxRecord> challenged = journal.authorizationOf(paymentId);
+        journal.keep(record(paymentId, "AUTHORIZATION", paymentId, answer,
+                challenged.map(SandboxRecord::refusesRefunds).orElse(false),
+                challenged.map(SandboxRecord::amount).orElse(null), challenged.map(SandboxRecord::currency).orElse(null)));
+        return scheduler.after(latencyMs, answer);
     }
 
     @Override
-    public CompletionStage<Void> reverse(String acquirerReference) {
-        // The sandbox keeps no holds: a reversal always succeeds.
-        return scheduler.after(latencyMs, null);
+    public CompletionStage<InquiryResult> inquire(String paymentId) {
+        return scheduler.after(latencyMs, journal.authorizationOf(paymentId)
+                .map(SandboxAcquirer::inquiryAnswer)
+                .orElseGet(InquiryResult.NoRecord::new));
+    }
+
+    private static InquiryResult inquiryAnswer(SandboxRecord r) {
+        return switch (r.outcome()) {
+            case APPROVED -> new InquiryResult.Approved(r.authorizationCode(), r.acquirerReference(), r.issuerCountry());
+            case DECLINED -> new InquiryResult.Declined(DeclineCode.valueOf(r.declineCode()), r.issuerCountry());
+            // A challenge whose answer never arrived: there is no authorization to find.
+            default -> new InquiryResult.NoRecord();
+        };
+    }
+
+    @Override
+    public CompletionStage<OperationResult> send(OperationRequest request) {
+        Optional<SandboxRecord> earlier = journal.find(request.operationId());
+        if (earlier.isPresent()) {
+            return scheduler.after(latencyMs, operationAnswer(earlier.get()));
+        }
+        boolean refused = request.kind() == OperationKind.REFUND
+                && journal.authorizationOf(request.paymentId()).map(SandboxRecord::refusesRefunds).orElse(false);
+        SandboxRecord decided = new SandboxRecord(request.operationId(), request.kind().name(), request.paymentId(),
+                refused ? REFUSED : ACKNOWLEDGED, refused ? "refund_declined" : null, null, request.acquirerReference(),
+                null, false, request.amount() == null ? null : request.amount().minorUnits(),
+                request.amount() == null ? null : request.amount().currency().code(), Instant.now());
+        journal.keep(decided);
+        return scheduler.after(latencyMs, operationAnswer(decided));
+    }
+
+    private static OperationResult operationAnswer(SandboxRecord r) {
+        return REFUSED.equals(r.outcome()) ? new OperationResult.Refused(r.declineCode())
+                : new OperationResult.Acknowledged();
+    }
+
+    private static SandboxRecord record(String operationId, String kind, String paymentId, AuthorizationResult answer,
+            boolean refusesRefunds, Long amount, String currency) {
+        String outcome;
+        String declineCode = null;
+        String authorizationCode = null;
+        String reference = null;
+        if (answer instanceof AuthorizationResult.Approved approved) {
+            outcome = APPROVED;
+            authorizationCode = approved.authorizationCode();
+            reference = approved.acquirerReference();
+        } else if (answer instanceof AuthorizationResult.Declined declined) {
+            outcome = DECLINED;
+            declineCode = declined.code().name();
+        } else {
+            outcome = CHALLENGED;
+            reference = answer instanceof AuthorizationResult.ChallengeRequired c ? c.acquirerReference() : null;
+        }
+        return new SandboxRecord(operationId, kind, paymentId, outcome, declineCode, authorizationCode, reference,
+                answer.issuerCountry(), refusesRefunds, amount, currency, Instant.now());
     }
 
     private AuthorizationResult answerFor(String pan) {

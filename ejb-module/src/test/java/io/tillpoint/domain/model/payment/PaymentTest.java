@@ -110,12 +110,12 @@ class PaymentTest {
             case CAPTURED -> captured();
             case PARTIALLY_REFUNDED -> {
                 Payment x = captured();
-                x.refund(usd(500), null, CREATED);
+                refund(x, usd(500), null, CREATED);
                 yield x;
             }
             case REFUNDED -> {
                 Payment x = captured();
-                x.refund(null, null, CREATED);
+                refund(x, null, null, CREATED);
                 yield x;
             }
             case IN_REVIEW -> throw new IllegalArgumentException("no transition leads to IN_REVIEW yet");
@@ -139,6 +139,15 @@ class PaymentTest {
 
     static Amounts amountsOf(Payment p) {
         return new Amounts(p.amountCapturable(), p.amountCaptured(), p.amountRefunded());
+    }
+
+    /** A refund the acquirer acknowledges at once: asked for, then succeeded. */
+    static RefundOutcome refund(Payment p, Money amount, String reason, Instant at) {
+        Refund refund = p.requestRefund(amount, reason, at);
+        return new RefundOutcome(refund, p.refundSucceeded(refund, at));
+    }
+
+    record RefundOutcome(Refund refund, Journal journal) {
     }
 
     record Amounts(long capturable, long captured, long refunded) {
@@ -402,15 +411,15 @@ class PaymentTest {
         void partialRefundsAddUpToTheCapturedAmountThenThePaymentIsRefunded() {
             Payment p = captured();
 
-            RefundOutcome first = p.refund(usd(500), "requested_by_customer", LATER);
+            RefundOutcome first = refund(p, usd(500), "requested_by_customer", LATER);
             assertThat(p.status()).isEqualTo(PARTIALLY_REFUNDED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1999, 500));
 
-            RefundOutcome second = p.refund(usd(1000), null, LATER);
+            RefundOutcome second = refund(p, usd(1000), null, LATER);
             assertThat(p.status()).isEqualTo(PARTIALLY_REFUNDED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1999, 1500));
 
-            RefundOutcome rest = p.refund(null, null, LATER);
+            RefundOutcome rest = refund(p, null, null, LATER);
             assertThat(p.status()).isEqualTo(REFUNDED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1999, 1999));
             assertThat(rest.refund().amount()).isEqualTo(usd(499));
@@ -434,9 +443,9 @@ class PaymentTest {
         @Test
         void refundingExactlyWhatIsLeftIsAFullRefund() {
             Payment p = captured();
-            p.refund(usd(999), null, LATER);
+            refund(p, usd(999), null, LATER);
 
-            p.refund(usd(1000), null, LATER);
+            refund(p, usd(1000), null, LATER);
 
             assertThat(p.status()).isEqualTo(REFUNDED);
             assertThat(p.amountRefunded()).isEqualTo(1999);
@@ -446,7 +455,7 @@ class PaymentTest {
         void aRefundWithoutAnAmountRefundsEverything() {
             Payment p = captured();
 
-            RefundOutcome outcome = p.refund(null, null, LATER);
+            RefundOutcome outcome = refund(p, null, null, LATER);
 
             assertThat(p.status()).isEqualTo(REFUNDED);
             assertThat(outcome.refund().amount()).isEqualTo(usd(1999));
@@ -456,7 +465,7 @@ class PaymentTest {
         void refusesToRefundMoreThanWasCaptured() {
             Payment p = captured();
 
-            assertRefused(() -> p.refund(usd(2000), null, LATER), "amount_too_large", "amount");
+            assertRefused(() -> refund(p, usd(2000), null, LATER), "amount_too_large", "amount");
 
             assertThat(p.status()).isEqualTo(CAPTURED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1999, 0));
@@ -465,9 +474,9 @@ class PaymentTest {
         @Test
         void refusesToRefundMoreThanIsLeftAfterEarlierRefunds() {
             Payment p = captured();
-            p.refund(usd(1500), null, LATER);
+            refund(p, usd(1500), null, LATER);
 
-            assertRefused(() -> p.refund(usd(500), null, LATER), "amount_too_large", "amount");
+            assertRefused(() -> refund(p, usd(500), null, LATER), "amount_too_large", "amount");
 
             assertThat(p.status()).isEqualTo(PARTIALLY_REFUNDED);
             assertThat(p.amountRefunded()).isEqualTo(1500);
@@ -478,8 +487,8 @@ class PaymentTest {
             Payment p = authorized();
             p.capture(usd(1500), LATER);
 
-            assertRefused(() -> p.refund(usd(1501), null, LATER), "amount_too_large", "amount");
-            p.refund(null, null, LATER);
+            assertRefused(() -> refund(p, usd(1501), null, LATER), "amount_too_large", "amount");
+            refund(p, null, null, LATER);
 
             assertThat(p.status()).isEqualTo(REFUNDED);
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 1500, 1500));
@@ -489,7 +498,7 @@ class PaymentTest {
         void refusesARefundInAnotherCurrency() {
             Payment p = captured();
 
-            assertRefused(() -> p.refund(Money.of(100, EUR), null, LATER), "invalid_request", "amount");
+            assertRefused(() -> refund(p, Money.of(100, EUR), null, LATER), "invalid_request", "amount");
             assertThat(p.amountRefunded()).isZero();
         }
 
@@ -500,8 +509,8 @@ class PaymentTest {
             Payment p = paymentIn(status);
             Amounts before = amountsOf(p);
 
-            invalidState(() -> p.refund(usd(1), null, LATER));
-            invalidState(() -> p.refund(null, null, LATER));
+            invalidState(() -> refund(p, usd(1), null, LATER));
+            invalidState(() -> refund(p, null, null, LATER));
 
             assertThat(p.status()).isEqualTo(status);
             assertThat(amountsOf(p)).isEqualTo(before);
@@ -512,10 +521,105 @@ class PaymentTest {
         void refusesToRefundNothingOrANegativeAmount(long minorUnits) {
             Payment p = captured();
 
-            invalidInput(() -> p.refund(usd(minorUnits), null, LATER));
+            invalidInput(() -> refund(p, usd(minorUnits), null, LATER));
 
             assertThat(p.status()).isEqualTo(CAPTURED);
             assertThat(p.amountRefunded()).isZero();
+        }
+    }
+
+    @Nested
+    class RefundStateMachine {
+
+        @Test
+        void aRefundIsPendingUntilTheAcquirerAnswersAndRefundsNothingMeanwhile() {
+            Payment p = captured();
+
+            Refund refund = p.requestRefund(usd(500), "requested_by_customer", LATER);
+
+            assertThat(refund.status()).isEqualTo("pending");
+            assertThat(refund.isPending()).isTrue();
+            assertThat(p.status()).isEqualTo(CAPTURED);
+            assertThat(p.amountRefunded()).isZero();
+            assertThat(p.amountRefundPending()).isEqualTo(500);
+        }
+
+        @Test
+        void aSucceededRefundMovesTheMoneyWithABalancedJournal() {
+            Payment p = captured();
+            Refund refund = p.requestRefund(usd(500), null, LATER);
+
+            Journal journal = p.refundSucceeded(refund, LATER);
+
+            assertThat(refund.status()).isEqualTo("succeeded");
+            assertThat(p.status()).isEqualTo(PARTIALLY_REFUNDED);
+            assertThat(p.amountRefunded()).isEqualTo(500);
+            assertThat(p.amountRefundPending()).isZero();
+            assertThat(journal.type()).isEqualTo(JournalType.REFUND);
+            assertBalanced(journal);
+        }
+
+        @Test
+        void aFailedRefundLeavesTheRefundedAmountUnchangedAndTheMoneyRefundableAgain() {
+            Payment p = captured();
+            Refund refund = p.requestRefund(null, null, LATER);
+
+            p.refundFailed(refund, "refund_declined", LATER);
+
+            assertThat(refund.status()).isEqualTo("failed");
+            assertThat(refund.failureCode()).isEqualTo("refund_declined");
+            assertThat(p.status()).isEqualTo(CAPTURED);
+            assertThat(p.amountRefunded()).isZero();
+            assertThat(p.amountRefundPending()).isZero();
+            assertThat(p.requestRefund(null, null, LATER).amount()).isEqualTo(usd(1999));
+        }
+
+        @Test
+        void refundsInFlightCountAgainstWhatIsLeftToRefund() {
+            Payment p = captured();
+            p.requestRefund(usd(1500), null, LATER);
+
+            assertRefused(() -> p.requestRefund(usd(500), null, LATER), "amount_too_large", "amount");
+            assertThat(p.requestRefund(null, null, LATER).amount()).isEqualTo(usd(499));
+            invalidState(() -> p.requestRefund(null, null, LATER));
+        }
+
+        @Test
+        void aRefundIsAnsweredOnceOnly() {
+            Payment p = captured();
+            Refund refund = p.requestRefund(usd(500), null, LATER);
+            p.refundSucceeded(refund, LATER);
+
+            assertThatThrownBy(() -> p.refundSucceeded(refund, LATER)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> p.refundFailed(refund, "refund_declined", LATER))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(p.amountRefunded()).isEqualTo(500);
+        }
+
+        @Test
+        void theLastPendingRefundToSucceedMakesThePaymentRefunded() {
+            Payment p = captured();
+            Refund first = p.requestRefund(usd(999), null, LATER);
+            Refund second = p.requestRefund(usd(1000), null, LATER);
+
+            p.refundSucceeded(second, LATER);
+            assertThat(p.status()).isEqualTo(PARTIALLY_REFUNDED);
+            p.refundSucceeded(first, LATER);
+
+            assertThat(p.status()).isEqualTo(REFUNDED);
+            assertThat(p.amountRefunded()).isEqualTo(1999);
+        }
+
+        @Test
+        void aCaptureIsCheckedBeforeTheAcquirerIsAskedAndChangesNothing() {
+            Payment p = authorized();
+
+            assertThat(p.captureAmount(usd(1500))).isEqualTo(usd(1500));
+            assertThat(p.captureAmount(null)).isEqualTo(usd(1999));
+            assertRefused(() -> p.captureAmount(usd(2000)), "amount_too_large", "amount");
+            assertThat(p.status()).isEqualTo(AUTHORIZED);
+            invalidState(() -> captured().captureAmount(null));
+            invalidState(() -> captured().checkVoidable());
         }
     }
 
@@ -548,7 +652,7 @@ class PaymentTest {
 
             invalidState(() -> p.capture(null, LATER));
             invalidState(() -> p.voidAuthorization(LATER));
-            invalidState(() -> p.refund(null, null, LATER));
+            invalidState(() -> refund(p, null, null, LATER));
             assertThat(amountsOf(p)).isEqualTo(new Amounts(0, 0, 0));
         }
     }
@@ -563,8 +667,8 @@ class PaymentTest {
 
             journals.add(p.approve("A1B2C3", "acq_ref_1", "US", CREATED));
             journals.add(p.capture(usd(1800), LATER));
-            journals.add(p.refund(usd(300), null, LATER).journal());
-            journals.add(p.refund(usd(200), null, LATER).journal());
+            journals.add(refund(p, usd(300), null, LATER).journal());
+            journals.add(refund(p, usd(200), null, LATER).journal());
 
             journals.forEach(PaymentTest::assertBalanced);
             assertThat(balances(journals.toArray(Journal[]::new))).containsOnly(

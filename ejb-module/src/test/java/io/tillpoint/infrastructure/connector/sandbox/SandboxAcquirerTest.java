@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.acquiring.InquiryResult;
+import io.tillpoint.domain.model.acquiring.OperationKind;
+import io.tillpoint.domain.model.acquiring.OperationRequest;
+import io.tillpoint.domain.model.acquiring.OperationResult;
 import io.tillpoint.domain.model.card.Card;
 import io.tillpoint.domain.model.card.CardBrand;
 import io.tillpoint.domain.model.card.CardNumber;
@@ -35,6 +39,7 @@ class SandboxAcquirerTest {
     @BeforeEach
     void connect() {
         sandbox.scheduler = new ConnectorScheduler(timer);
+        sandbox.journal = new SandboxJournal();
     }
 
     @AfterEach
@@ -91,18 +96,19 @@ class SandboxAcquirerTest {
         assertThat(challenge).isInstanceOf(AuthorizationResult.ChallengeRequired.class);
         String reference = ((AuthorizationResult.ChallengeRequired) challenge).acquirerReference();
 
-        assertThat(answer(sandbox.completeChallenge(reference, "000000")))
+        assertThat(answer(sandbox.completeChallenge("pay_test", reference, "000000")))
                 .isEqualTo(new AuthorizationResult.Declined(DeclineCode.CARD_DECLINED, null));
-        assertThat(answer(sandbox.completeChallenge(reference, SandboxAcquirer.CHALLENGE_CODE)))
+        assertThat(answer(sandbox.completeChallenge("pay_test", reference, SandboxAcquirer.CHALLENGE_CODE)))
                 .isInstanceOf(AuthorizationResult.Approved.class);
-        assertThat(answer(sandbox.completeChallenge("sbx_unknown", SandboxAcquirer.CHALLENGE_CODE)))
+        assertThat(answer(sandbox.completeChallenge("pay_test", "sbx_unknown", SandboxAcquirer.CHALLENGE_CODE)))
                 .isEqualTo(new AuthorizationResult.Declined(DeclineCode.PROCESSING_ERROR, null));
     }
 
     @Test
     void withoutALatencyTheAnswerIsThereAtOnce() {
         assertThat(sandbox.authorize(requestFor("4242424242424242")).toCompletableFuture()).isDone();
-        assertThat(sandbox.reverse("sbx_any").toCompletableFuture()).isDone();
+        assertThat(sandbox.send(reversal("rev_1")).toCompletableFuture()).isDone();
+        assertThat(sandbox.inquire("pay_test").toCompletableFuture()).isDone();
     }
 
     @Test
@@ -119,7 +125,89 @@ class SandboxAcquirerTest {
         sandbox.latencyMs = 60_000;
 
         assertThat(sandbox.authorize(requestFor("4242424242424242")).toCompletableFuture()).isNotDone();
-        assertThat(sandbox.completeChallenge("sbx_3ds_x", SandboxAcquirer.CHALLENGE_CODE).toCompletableFuture()).isNotDone();
+        assertThat(sandbox.completeChallenge("pay_test", "sbx_3ds_x", SandboxAcquirer.CHALLENGE_CODE)
+                .toCompletableFuture()).isNotDone();
+    }
+
+    @Test
+    void theLostAnswerCardIsApprovedButTheAnswerNeverArrivesAndAnInquiryFindsTheApproval() {
+        CompletableFuture<AuthorizationResult> answer = sandbox.authorize(requestFor("4000000000001018"))
+                .toCompletableFuture();
+
+        assertThat(answer).isNotDone();
+        assertThat(inquiry("pay_test")).isInstanceOfSatisfying(InquiryResult.Approved.class, approved -> {
+            assertThat(approved.authorizationCode()).matches("\\d{6}");
+            assertThat(approved.acquirerReference()).startsWith("sbx_");
+            assertThat(approved.issuerCountry()).isEqualTo("US");
+        });
+    }
+
+    @Test
+    void theLostRequestCardNeverReachesTheSandboxSoAnInquiryFindsNoRecord() {
+        CompletableFuture<AuthorizationResult> answer = sandbox.authorize(requestFor("4000000000001026"))
+                .toCompletableFuture();
+
+        assertThat(answer).isNotDone();
+        assertThat(inquiry("pay_test")).isEqualTo(new InquiryResult.NoRecord());
+    }
+
+    @Test
+    void anInquiryAboutADeclineFindsTheDeclineWithItsCode() {
+        answer(sandbox.authorize(requestFor("4000000000009995")));
+
+        assertThat(inquiry("pay_test")).isEqualTo(new InquiryResult.Declined(DeclineCode.INSUFFICIENT_FUNDS, "US"));
+    }
+
+    @Test
+    void anInquiryAboutAChallengeWhoseAnswerNeverCameFindsNoAuthorization() {
+        answer(sandbox.authorize(requestFor("4000000000003220")));
+
+        assertThat(inquiry("pay_test")).isEqualTo(new InquiryResult.NoRecord());
+    }
+
+    @Test
+    void capturesVoidsAndRefundsAreAcknowledged() {
+        answer(sandbox.authorize(requestFor("4242424242424242")));
+
+        for (OperationKind kind : OperationKind.values()) {
+            assertThat(sandbox.send(operation("op_" + kind, kind)).toCompletableFuture().join())
+                    .isEqualTo(new OperationResult.Acknowledged());
+        }
+    }
+
+    @Test
+    void refundsOfTheRefusedRefundsCardAreRefusedButItsCapturesAreNot() {
+        answer(sandbox.authorize(requestFor("4000000000005126")));
+
+        assertThat(sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join())
+                .isEqualTo(new OperationResult.Refused("refund_declined"));
+        assertThat(sandbox.send(operation("cap_1", OperationKind.CAPTURE)).toCompletableFuture().join())
+                .isEqualTo(new OperationResult.Acknowledged());
+    }
+
+    @Test
+    void aResentOperationGetsTheAnswerOnRecordAndIsDoneOnce() {
+        answer(sandbox.authorize(requestFor("4000000000005126")));
+        OperationResult first = sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join();
+
+        OperationResult again = sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(sandbox.journal.find("rfo_1")).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo("REFUSED"));
+    }
+
+    private InquiryResult inquiry(String paymentId) {
+        return sandbox.inquire(paymentId).toCompletableFuture().join();
+    }
+
+    private static OperationRequest operation(String id, OperationKind kind) {
+        return new OperationRequest(id, kind, "pay_test", "sbx_ref",
+                kind == OperationKind.VOID || kind == OperationKind.REVERSAL ? null
+                        : Money.of(500, CurrencyCode.of("USD")));
+    }
+
+    private static OperationRequest reversal(String id) {
+        return operation(id, OperationKind.REVERSAL);
     }
 
     private static AuthorizationResult answer(CompletionStage<AuthorizationResult> stage) {

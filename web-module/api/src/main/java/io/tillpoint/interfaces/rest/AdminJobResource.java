@@ -26,7 +26,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminJobResource {
 
-    private static final Set<String> JOBS = Set.of(BatchJobs.IDEMPOTENCY_PURGE);
+    private static final Set<String> JOBS = Set.of(BatchJobs.IDEMPOTENCY_PURGE, BatchJobs.PAYMENT_RECOVERY);
 
     @EJB
     BatchJobs jobs;

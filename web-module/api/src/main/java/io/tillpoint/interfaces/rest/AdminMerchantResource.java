@@ -1,5 +1,9 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.application.PaymentResponses;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
 import io.tillpoint.application.MerchantCredentials;
 import io.tillpoint.application.MerchantOnboarding;
 import io.tillpoint.domain.model.merchant.Pricing;
@@ -37,18 +41,30 @@ public class AdminMerchantResource {
         CurrencyCode currency = CurrencyCode.of(body.requiredString("default_currency", 3));
         JsonBody pricingJson = body.requiredObject("pricing").allowOnly("percent_bps", "fixed");
         Pricing pricing = Pricing.of(pricingJson.requiredLong("percent_bps"), pricingJson.requiredLong("fixed"));
-        MerchantCredentials created = onboarding.register(name, country, currency, pricing);
-        return Response.created(URI.create("/api/v1/admin/merchants/" + created.merchantId()))
-                .entity(Jsons.object()
-                        .add("id", created.merchantId())
-                        .add("object", "merchant")
-                        .add("name", name.strip())
-                        .add("country", country)
-                        .add("default_currency", currency.code())
-                        .add("client_id", created.clientId())
-                        .add("client_secret", created.clientSecret())
-                        .build())
+        MerchantCredentials created = onboarding.register(name, country, currency, pricing,
+                IdempotencyFilter.claimedRequest(request),
+                stored -> PaymentResponses.json(201, merchantJson(stored, name, country, currency, false),
+                        location(stored)));
+        return Response.created(URI.create(location(created)))
+                .entity(merchantJson(created, name, country, currency, true))
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    private static String location(MerchantCredentials created) {
+        return "/api/v1/admin/merchants/" + created.merchantId();
+    }
+
+    /** The new merchant; with its client secret only in the answer to this request, never in a replay. */
+    private static JsonObject merchantJson(MerchantCredentials created, String name, String country,
+            CurrencyCode currency, boolean withSecret) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("id", created.merchantId())
+                .add("object", "merchant")
+                .add("name", name.strip())
+                .add("country", country)
+                .add("default_currency", currency.code())
+                .add("client_id", created.clientId());
+        return (withSecret ? json.add("client_secret", created.clientSecret()) : json.addNull("client_secret")).build();
     }
 }

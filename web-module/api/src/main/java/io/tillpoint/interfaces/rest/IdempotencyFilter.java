@@ -101,6 +101,26 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return (KeyedRequest) keyed;
     }
 
+    /**
+     * For a method whose use case completes the key that this filter claimed (in the transaction
+     * of its effect, or later through recovery): the request's claimed key, or null when it
+     * carries none. From here on the filter stores only an error answer under it (the use case
+     * failed before it committed anything); a 2xx is the use case's to store.
+     */
+    public static KeyedRequest claimedRequest(HttpServletRequest request) {
+        Object keyed = request.getAttribute(CLAIMED);
+        if (keyed == null) {
+            return null;
+        }
+        request.setAttribute(HANDED_OVER, Boolean.TRUE);
+        return (KeyedRequest) keyed;
+    }
+
+    /** The HTTP response for an answer a use case gave (and stored, when it had a key). */
+    public static Response toResponse(StoredResponse answer) {
+        return fresh(answer);
+    }
+
     /** The HTTP response for what a use case that owns its key answered. */
     public static Response toResponse(IdempotentOutcome<?> outcome) {
         return outcome instanceof IdempotentOutcome.Replayed<?> replayed ? replay(replayed.response())
@@ -159,7 +179,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         KeyedRequest claimed = (KeyedRequest) request.getProperty(CLAIMED);
         if (claimed != null) {
-            completeClaimed(claimed, response);
+            completeClaimed(claimed, request, response);
             return;
         }
         KeyedRequest deferred = (KeyedRequest) request.getProperty(DEFERRED);
@@ -168,9 +188,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
     }
 
-    private void completeClaimed(KeyedRequest claimed, ContainerResponseContext response) {
+    private void completeClaimed(KeyedRequest claimed, ContainerRequestContext request,
+            ContainerResponseContext response) {
         if (response.getStatus() >= 500) {
             idempotency.release(claimed);
+            return;
+        }
+        if (request.getProperty(HANDED_OVER) != null && response.getStatus() < 300) {
             return;
         }
         Object entity = response.getEntity();

@@ -1,6 +1,10 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.infrastructure.json.PaymentJson;
+
 import io.tillpoint.application.CreateCardPayment;
+import io.tillpoint.application.OperationRecorded;
+import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.application.PaymentService;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
@@ -58,16 +62,11 @@ public class PaymentResource {
         long started = System.nanoTime();
         CreateCardPayment command = PaymentRequests.createPayment(merchant, ApiRequest.json(request, true));
         IdempotentOutcome<Payment> outcome = payments.createCardPayment(command,
-                IdempotencyFilter.keyedRequest(request), PaymentResource::created);
+                IdempotencyFilter.keyedRequest(request), PaymentResponses::created);
         if (outcome instanceof IdempotentOutcome.Done<Payment> done) {
             metrics.created(done.result().status(), System.nanoTime() - started);
         }
         return IdempotencyFilter.toResponse(outcome);
-    }
-
-    /** 201 with the payment and its address: the response a keyed create stores for its replays. */
-    private static StoredResponse created(Payment payment) {
-        return IdempotencyFilter.storable(201, PaymentJson.of(payment), "/api/v1/payments/" + payment.id());
     }
 
     @GET
@@ -111,24 +110,31 @@ public class PaymentResource {
                 .build();
     }
 
+    /**
+     * Captures once the acquirer acknowledges it: 200 with the payment captured, 409
+     * {@code acquirer_refused} when it refuses, 202 with the payment unchanged while its answer is
+     * not known (recovery sends the capture again; a retry with the same key waits for it).
+     */
     @POST
     @Path("/{id}/capture")
-    public JsonObject capture(@PathParam("id") String id) {
+    public Response capture(@PathParam("id") String id) {
         String merchant = Caller.merchantOf(request, security);
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount");
-        Payment captured = payments.capture(merchant, paymentId(id), body.optionalLong("amount"));
-        metrics.changed(captured.status());
-        return PaymentJson.of(captured);
+        OperationRecorded captured = payments.capture(merchant, paymentId(id), body.optionalLong("amount"),
+                IdempotencyFilter.claimedRequest(request));
+        metrics.changed(captured.payment().status());
+        return IdempotencyFilter.toResponse(captured.answer());
     }
 
+    /** Voids once the acquirer acknowledges it; answers as capture does. */
     @POST
     @Path("/{id}/void")
-    public JsonObject voidPayment(@PathParam("id") String id) {
+    public Response voidPayment(@PathParam("id") String id) {
         String merchant = Caller.merchantOf(request, security);
         ApiRequest.json(request, false).allowOnly();
-        Payment voided = payments.voidPayment(merchant, paymentId(id));
-        metrics.changed(voided.status());
-        return PaymentJson.of(voided);
+        OperationRecorded voided = payments.voidPayment(merchant, paymentId(id), IdempotencyFilter.claimedRequest(request));
+        metrics.changed(voided.payment().status());
+        return IdempotencyFilter.toResponse(voided.answer());
     }
 
     @POST
@@ -142,16 +148,20 @@ public class PaymentResource {
         return PaymentJson.of(confirmed);
     }
 
+    /**
+     * 201 with the refund: {@code succeeded} or {@code failed} as the acquirer answered, or
+     * {@code pending} while its answer is not known (recovery sends it again).
+     */
     @POST
     @Path("/{id}/refunds")
     public Response refund(@PathParam("id") String id) {
         String merchant = Caller.merchantOf(request, security);
         JsonBody body = ApiRequest.json(request, false).allowOnly("amount", "reason");
         String reason = body.optionalString("reason", 255);
-        Refund refund = payments.refund(merchant, paymentId(id), body.optionalLong("amount"), reason);
+        OperationRecorded refunded = payments.refund(merchant, paymentId(id), body.optionalLong("amount"), reason,
+                IdempotencyFilter.claimedRequest(request));
         metrics.refunded();
-        return Response.created(URI.create("/api/v1/payments/" + refund.paymentId() + "/refunds/" + refund.id()))
-                .entity(PaymentJson.of(refund)).build();
+        return IdempotencyFilter.toResponse(refunded.answer());
     }
 
     @GET

@@ -1,20 +1,25 @@
-package io.tillpoint.interfaces.rest;
+package io.tillpoint.infrastructure.json;
 
 import io.tillpoint.domain.model.payment.CardSnapshot;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentStatus;
 import io.tillpoint.domain.model.payment.Refund;
-import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** Payments and refunds as the contract shows them. Card data: brand, last 4, expiry, country, fingerprint. */
-final class PaymentJson {
+/**
+ * Payments and refunds as the contract shows them, wherever they are shown: API responses, the
+ * answers kept for idempotent replays (also those recovery completes), events. Card data:
+ * brand, last 4, expiry, country, fingerprint.
+ */
+public final class PaymentJson {
 
     private PaymentJson() {
     }
 
-    static JsonObject of(Payment p) {
+    public static JsonObject of(Payment p) {
         JsonObjectBuilder json = Jsons.object()
                 .add("id", p.id())
                 .add("object", "payment")
@@ -43,12 +48,12 @@ final class PaymentJson {
         } else {
             json.addNull("next_action");
         }
-        return json.add("created_at", Timestamps.format(p.createdAt()))
-                .add("updated_at", Timestamps.format(p.updatedAt()))
+        return json.add("created_at", format(p.createdAt()))
+                .add("updated_at", format(p.updatedAt()))
                 .build();
     }
 
-    static JsonObject of(Refund r) {
+    public static JsonObject of(Refund r) {
         JsonObjectBuilder json = Jsons.object()
                 .add("id", r.id())
                 .add("object", "refund")
@@ -57,7 +62,13 @@ final class PaymentJson {
                 .add("currency", r.amount().currency().code())
                 .add("status", r.status());
         nullable(json, "reason", r.reason());
-        return json.add("created_at", Timestamps.format(r.createdAt())).build();
+        nullable(json, "failure_code", r.failureCode());
+        return json.add("created_at", format(r.createdAt())).build();
+    }
+
+    /** RFC 3339 UTC to the second, as every timestamp on the wire. */
+    public static String format(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static JsonObjectBuilder customer(Payment p) {
