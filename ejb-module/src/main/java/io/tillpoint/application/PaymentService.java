@@ -153,7 +153,8 @@ public class PaymentService {
         OperationResult result = admission.stepAside(() -> AcquirerAnswers.await(
                 request.kind() + " " + request.operationId(), () -> acquirer.send(request), acquirerTimeoutMs)
                 .orElseGet(() -> new OperationResult.Unknown("no answer in time")));
-        return transactions.recordOperation(pending.followUpId(), pending.payment().id(), result, null);
+        return transactions.recordOperation(pending.followUpId(), pending.payment().id(),
+                pending.refund() == null ? null : pending.refund().id(), result, null);
     }
 
     public Payment get(String merchantId, String paymentId) {
@@ -211,7 +212,11 @@ public class PaymentService {
             if (late != null) {
                 recoveryTransactions.recordLateAnswer(paymentId, late);
             }
-        }, lateAnswers);
+        }, lateAnswers).exceptionally(failure -> {
+            LOG.warning(() -> "the late answer for " + paymentId + " could not be recorded now ("
+                    + failure.getClass().getSimpleName() + "); recovery will inquire");
+            return null;
+        });
     }
 
     private static AuthorizationResult failed(String paymentId, Throwable cause) {

@@ -82,15 +82,29 @@ public class PaymentTransactions {
         StoredResponse answer = response.apply(payment);
         // An unknown outcome keeps its key in progress (409 to a retry) until recovery knows it.
         boolean known = !payment.status().awaitsAuthorization();
-        store(payment, journal, known ? keyed : null, known ? answer : null, now);
+        if (!store(payment, journal, known ? keyed : null, known ? answer : null, now)) {
+            Payment recorded = recordedMeanwhile(payment);
+            return new IdempotentOutcome.Done<>(recorded, response.apply(recorded));
+        }
         return new IdempotentOutcome.Done<>(payment, answer);
     }
 
     /** Records what the acquirer answered for {@code payment}, as the previous transaction left it. */
     public Payment recordAuthorization(Payment payment, AuthorizationResult result) {
         Instant now = clock.now();
-        store(payment, authorization(payment, result, now), null, null, now);
-        return payment;
+        return store(payment, authorization(payment, result, now), null, null, now) ? payment
+                : recordedMeanwhile(payment);
+    }
+
+    /**
+     * The payment as another transaction recorded it while this request waited: a late answer
+     * or recovery got there first (the request waited long for its turn). That is the answer, not
+     * a conflict: a 409 would make a client without a key pay again.
+     */
+    private Payment recordedMeanwhile(Payment payment) {
+        Payment recorded = byId(payment.id());
+        LOG.info(() -> "payment " + payment.id() + " was recorded meanwhile as " + recorded.status().apiName());
+        return recorded;
     }
 
     /**
@@ -115,14 +129,22 @@ public class PaymentTransactions {
         return null;
     }
 
-    private void store(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse answer, Instant now) {
+    /** False when nothing was written: the stored payment had moved on. */
+    private boolean store(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse answer, Instant now) {
         switch (writes.recordOutcome(payment, journal, keyed, answer, now)) {
-            case ALL -> { }
+            case ALL -> {
+                return true;
+            }
             // Cannot happen while the purge keeps records for 24 h; if it does, the payment's
             // state still counts more than its replay: record it, and say so.
-            case WITHOUT_RESPONSE -> LOG.warning(() -> "idempotency record of payment " + payment.id()
-                    + " was no longer in progress; its response is not stored for replays");
-            case NOTHING_PAYMENT_CHANGED -> throw concurrentUpdate(payment);
+            case WITHOUT_RESPONSE -> {
+                LOG.warning(() -> "idempotency record of payment " + payment.id()
+                        + " was no longer in progress; its response is not stored for replays");
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
     }
 
@@ -131,7 +153,7 @@ public class PaymentTransactions {
      * it. From here its outcome is owed again, so it gets an authorization follow-up.
      */
     public Payment submitChallenge(String merchantId, String paymentId) {
-        Payment payment = load(merchantId, paymentId);
+        Payment payment = loadForUpdate(merchantId, paymentId);
         Instant now = clock.now();
         payment.challengeSubmitted(now);
         followUps.add(FollowUp.authorization(payment.id(), null, now, policy.dueAfter(now)));
@@ -192,14 +214,16 @@ public class PaymentTransactions {
      * {@code retryAt} (null: as it is). A follow-up that is gone was recorded already: the
      * payment as it stands is the answer.
      */
-    public OperationRecorded recordOperation(String followUpId, String paymentId, OperationResult result,
-            Instant retryAt) {
+    public OperationRecorded recordOperation(String followUpId, String paymentId, String refundId,
+            OperationResult result, Instant retryAt) {
         Instant now = clock.now();
         // The payment first, then its follow-up: the order every writer of both takes.
         Payment payment = payments.lockById(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
         FollowUp followUp = followUps.lock(followUpId).orElse(null);
         if (followUp == null) {
-            return new OperationRecorded(payment, null, PaymentResponses.changed(payment), true);
+            Refund recorded = refundId == null ? null : payments.refundById(refundId).orElseThrow();
+            return new OperationRecorded(payment, recorded,
+                    recorded != null ? PaymentResponses.refunded(recorded) : PaymentResponses.changed(payment), true);
         }
         Refund refund = followUp.refundId() == null ? null : payments.refundById(followUp.refundId()).orElseThrow();
         if (result instanceof OperationResult.Unknown unknown) {

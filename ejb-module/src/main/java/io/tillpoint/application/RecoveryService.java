@@ -11,7 +11,6 @@ import io.tillpoint.domain.model.recovery.FollowUp;
 import io.tillpoint.domain.model.recovery.FollowUpKind;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy.Resolution;
-import io.tillpoint.domain.shared.Ids;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -56,9 +55,16 @@ public class RecoveryService {
         return transactions.anyDue();
     }
 
-    /** Works through up to {@code limit} due follow-ups; how many it took. */
-    public int recoverDue(int limit) {
-        List<FollowUp> claimed = transactions.claimDue(limit);
+    /**
+     * Follow-ups claimed at once. Each may take two acquirer calls (an inquiry and a reversal),
+     * and the lease covers the whole page ({@link RecoverySettings}), so that no claim runs out
+     * while its worker still holds it.
+     */
+    public static final int CLAIM_PAGE = 5;
+
+    /** Works through one page of due follow-ups; how many it took ({@link #CLAIM_PAGE} or fewer). */
+    public int recoverDue() {
+        List<FollowUp> claimed = transactions.claimDue(CLAIM_PAGE);
         for (FollowUp followUp : claimed) {
             try {
                 work(followUp);
@@ -81,7 +87,7 @@ public class RecoveryService {
         if (result instanceof OperationResult.Unknown unknown) {
             transactions.askAgainLater(followUp.id(), unknown.reason());
         } else {
-            paymentTransactions.recordOperation(followUp.id(), followUp.paymentId(), result, null);
+            paymentTransactions.recordOperation(followUp.id(), followUp.paymentId(), followUp.refundId(), result, null);
         }
     }
 
@@ -94,15 +100,17 @@ public class RecoveryService {
             transactions.askAgainLater(followUp.id(), again.reason());
             return;
         }
-        String unacknowledgedReversal = null;
-        if (resolution instanceof Resolution.ReverseThenDecline) {
-            OperationRequest reversal = new OperationRequest(Ids.newId("rev"), OperationKind.REVERSAL,
-                    followUp.paymentId(), null, null);
-            if (!(send(reversal) instanceof OperationResult.Acknowledged)) {
-                unacknowledgedReversal = reversal.operationId();
+        String reversal = transactions.resolveAuthorization(followUp.paymentId(), resolution);
+        if (reversal != null) {
+            // On record with the decline; sent now, and again by recovery until acknowledged.
+            OperationResult result = send(new OperationRequest(reversal, OperationKind.REVERSAL, followUp.paymentId(),
+                    null, null));
+            if (result instanceof OperationResult.Unknown unknown) {
+                transactions.askAgainLater(reversal, unknown.reason());
+            } else {
+                paymentTransactions.recordOperation(reversal, followUp.paymentId(), null, result, null);
             }
         }
-        transactions.resolveAuthorization(followUp.paymentId(), resolution, unacknowledgedReversal);
     }
 
     private OperationResult send(OperationRequest request) {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The recovery policy from configuration (each key also from the environment, e.g.
  * {@code TILLPOINT_RECOVERY_DELAY_MS}). The delay is never shorter than the acquirer timeout
  * plus a second, so recovery never inquires about an attempt whose request is still waiting
- * for its answer; the lease is longer than any call recovery makes.
+ * for its answer; the lease covers the longest a worker can take over a page of claims (two
+ * acquirer calls per follow-up) with room to spare.
  */
 @ApplicationScoped
 public class RecoverySettings {
@@ -50,7 +51,7 @@ public class RecoverySettings {
             long floor = acquirerTimeoutMs + MARGIN_MS;
             policy = new RecoveryPolicy(Duration.ofMillis(Math.max(delayMs, floor)), Duration.ofMillis(retryMs),
                     Duration.ofMillis(Math.max(maxRetryMs, retryMs)), warnAfter,
-                    Duration.ofMillis(2 * acquirerTimeoutMs + 30_000));
+                    Duration.ofMillis(RecoveryService.CLAIM_PAGE * 2 * acquirerTimeoutMs + 30_000));
         }
         return policy;
     }

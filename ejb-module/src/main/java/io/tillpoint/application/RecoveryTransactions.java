@@ -11,7 +11,6 @@ import io.tillpoint.domain.model.recovery.FollowUp;
 import io.tillpoint.domain.model.recovery.FollowUps;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy.Resolution;
-import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.infrastructure.persistence.JpaIdempotencyStore;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -90,16 +89,17 @@ public class RecoveryTransactions {
     /**
      * Records what recovery found out about an authorization: the payment approved (authorized,
      * or captured when it asked for automatic capture, with its journal) or declined, the key's
-     * stored answer becomes the payment as resolved, and the follow-up ends. When a reversal was
-     * sent and not acknowledged, {@code unacknowledgedReversal} names it and a follow-up sends it
-     * again. A payment whose answer was recorded meanwhile (by its own request) is left alone.
+     * stored answer becomes the payment as resolved, and the follow-up ends. For no record
+     * ({@link Resolution.ReverseThenDecline}) the reversal is on record with the decline, before it
+     * is sent: its follow-up, whose id this returns (null otherwise). A payment whose answer was
+     * recorded meanwhile (by its own request, or a late answer) is left alone.
      */
-    public void resolveAuthorization(String paymentId, Resolution resolution, String unacknowledgedReversal) {
+    public String resolveAuthorization(String paymentId, Resolution resolution) {
         // The payment first, then its follow-up (whose id is the payment's): the order every writer takes.
         Optional<Payment> locked = payments.lockById(paymentId);
         Optional<FollowUp> open = followUps.lock(paymentId);
         if (locked.isEmpty() || open.isEmpty()) {
-            return;
+            return null;
         }
         FollowUp followUp = open.get();
         Payment payment = locked.get();
@@ -113,13 +113,16 @@ public class RecoveryTransactions {
                 idempotencyRecords.completeNow(followUp.idempotencyRecordId(), PaymentResponses.created(payment), now);
             }
         }
-        if (unacknowledgedReversal != null) {
-            followUps.add(FollowUp.reversal(unacknowledgedReversal, payment.id(), now, policy.nextTry(1, now)));
+        FollowUp reversal = null;
+        if (resolution instanceof Resolution.ReverseThenDecline && payment.status() == PaymentStatus.DECLINED) {
+            reversal = FollowUp.reversal(payment.id(), null, now, policy.nextTry(1, now));
+            followUps.add(reversal);
         }
         followUps.remove(followUp);
         em.flush();
         metrics.resolved(followUp.kind().name().toLowerCase(java.util.Locale.ROOT));
         LOG.info(() -> "recovered payment " + payment.id() + ": " + payment.status().apiName());
+        return reversal == null ? null : reversal.id();
     }
 
     /**
@@ -136,16 +139,16 @@ public class RecoveryTransactions {
         } else {
             return;   // a late challenge or nothing: the inquiry will tell
         }
-        Optional<Payment> payment = payments.byId(paymentId);
+        Optional<Payment> payment = payments.lockById(paymentId);
         if (payment.isEmpty()) {
             return;
         }
         if (payment.get().status().awaitsAuthorization()) {
-            resolveAuthorization(paymentId, resolution, null);
+            resolveAuthorization(paymentId, resolution);
             LOG.info(() -> "recorded the late answer for payment " + paymentId);
-        } else if (resolution instanceof Resolution.Approve && payment.get().status() == PaymentStatus.DECLINED) {
+        } else if (resolution instanceof Resolution.Approve approve && payment.get().status() == PaymentStatus.DECLINED) {
             Instant now = clock.now();
-            followUps.add(FollowUp.reversal(Ids.newId("rev"), paymentId, now, now));
+            followUps.add(FollowUp.reversal(paymentId, approve.acquirerReference(), now, now));
             LOG.warning(() -> "late approval for declined payment " + paymentId + ": a reversal is owed");
         }
     }

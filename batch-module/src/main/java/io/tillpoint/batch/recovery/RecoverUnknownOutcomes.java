@@ -16,9 +16,8 @@ import jakarta.inject.Named;
 @Dependent
 public class RecoverUnknownOutcomes extends AbstractBatchlet {
 
-    static final int PAGE = 50;
     /** A run ends after this many pages, so a flood of due work does not keep one execution for ever. */
-    static final int MAX_PAGES = 200;
+    static final int MAX_PAGES = 2000;
 
     @EJB
     RecoveryService recovery;
@@ -29,9 +28,9 @@ public class RecoverUnknownOutcomes extends AbstractBatchlet {
     public String process() {
         int taken = 0;
         for (int page = 0; page < MAX_PAGES && !stopped; page++) {
-            int claimed = recovery.recoverDue(PAGE);
+            int claimed = recovery.recoverDue();
             taken += claimed;
-            if (claimed < PAGE) {
+            if (claimed < RecoveryService.CLAIM_PAGE) {
                 break;
             }
         }

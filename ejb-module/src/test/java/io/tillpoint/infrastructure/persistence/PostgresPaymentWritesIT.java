@@ -79,6 +79,53 @@ class PostgresPaymentWritesIT {
     }
 
     @Test
+    void recovery_claims_due_follow_ups_once_skipping_rows_another_worker_is_claiming() throws SQLException {
+        update("delete from acquirer_follow_up");
+        Payment first = newPayment(CaptureMode.AUTOMATIC);
+        Payment second = newPayment(CaptureMode.AUTOMATIC);
+        Payment notYet = newPayment(CaptureMode.AUTOMATIC);
+        writes.recordAttempt(first, null, NOW, NOW);
+        writes.recordAttempt(second, null, NOW, NOW);
+        writes.recordAttempt(notYet, null, NOW, LATER.plusSeconds(3600));
+        String claim = JpaFollowUps.CLAIM_DUE.replaceAll("\\?\\d", "?");
+        Instant lease = LATER.plusSeconds(60);
+
+        try (Connection worker = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            worker.setAutoCommit(false);
+            List<String> mine = claimed(worker, claim, lease, LATER, 1);
+            List<String> theirs = claimed(other, claim, lease, LATER, 5);
+            worker.commit();
+            List<String> afterCommit = claimed(other, claim, lease, LATER, 5);
+
+            assertThat(mine).hasSize(1).isSubsetOf(first.id(), second.id());
+            assertThat(theirs).as("the row being claimed is skipped, not waited for")
+                    .hasSize(1).doesNotContainAnyElementsOf(mine).isSubsetOf(first.id(), second.id());
+            assertThat(afterCommit).as("claimed rows are not due until the lease ends").isEmpty();
+        }
+        assertThat(rows("select attempts, due_at = ? from acquirer_follow_up where id in (?, ?)", at(lease), first.id(),
+                second.id())).containsOnly(List.of(1, true));
+        assertThat(count("select count(*) from acquirer_follow_up where id = ? and attempts = 0", notYet.id()))
+                .isEqualTo(1);
+        update("delete from acquirer_follow_up");
+    }
+
+    private static List<String> claimed(Connection c, String sql, Instant lease, Instant now, int limit)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, at(lease));
+            s.setObject(2, at(now));
+            s.setInt(3, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    @Test
     void a_keyed_attempt_claims_the_key_and_records_the_payment_as_jpa_maps_it() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
@@ -114,7 +161,7 @@ class PostgresPaymentWritesIT {
     }
 
     @Test
-    void an_unknown_outcome_keeps_the_follow_up_and_the_key_in_progress() throws SQLException {
+    void an_unknown_outcome_recorded_without_its_key_keeps_the_follow_up_and_the_key_in_progress() throws SQLException {
         Payment payment = newPayment(CaptureMode.AUTOMATIC);
         KeyedRequest keyed = newKey();
         writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);

@@ -48,6 +48,10 @@ public class FollowUp {
     @Column(name = "idempotency_record_id", length = 330, updatable = false)
     private String idempotencyRecordId;
 
+    /** The authorization a reversal releases, when the payment itself does not know it (a late approval). */
+    @Column(name = "acquirer_reference", length = 64, updatable = false)
+    private String acquirerReference;
+
     @Column(nullable = false)
     private int attempts;
 
@@ -100,13 +104,13 @@ public class FollowUp {
     }
 
     /**
-     * Send reversal {@code operationId} of the payment again from {@code dueAt} on: one that
-     * was sent once and not acknowledged, or that is owed for an approval the gateway did not
-     * record (a late one).
+     * Send a reversal of the payment's authorization ({@code acquirerReference}, null when the
+     * payment holds it) from {@code dueAt} on: owed when recovery found no record, or for an
+     * approval that came after the payment was declined.
      */
-    public static FollowUp reversal(String operationId, String paymentId, Instant now, Instant dueAt) {
+    public static FollowUp reversal(String paymentId, String acquirerReference, Instant now, Instant dueAt) {
         FollowUp f = operation(FollowUpKind.REVERSAL, paymentId, null, null, null, now, dueAt);
-        f.id = operationId;
+        f.acquirerReference = acquirerReference;
         return f;
     }
 
@@ -120,18 +124,16 @@ public class FollowUp {
         };
     }
 
-    /** The operation as the acquirer gets it, on the first send and every resend. */
-    public OperationRequest request(String acquirerReference) {
+    /**
+     * The operation as the acquirer gets it, on the first send and every resend; for the
+     * authorization {@code paymentsReference} (the payment's), unless this follow-up names its own.
+     */
+    public OperationRequest request(String paymentsReference) {
         if (kind.operation() == null) {
             throw new IllegalStateException("an authorization is inquired about, not sent again");
         }
-        return new OperationRequest(id, kind.operation(), paymentId, acquirerReference, amount());
-    }
-
-    /** Taken by a recovery worker until {@code leaseEnd}: no other worker sees it due before then. */
-    public void claim(Instant leaseEnd) {
-        attempts++;
-        dueAt = UtcTime.of(leaseEnd);
+        return new OperationRequest(id, kind.operation(), paymentId,
+                acquirerReference != null ? acquirerReference : paymentsReference, amount());
     }
 
     /** Still no answer ({@code outcome} says why): due again at {@code next}. */

@@ -130,8 +130,7 @@ public class SandboxAcquirer implements AcquirerConnector {
                 refused ? REFUSED : ACKNOWLEDGED, refused ? "refund_declined" : null, null, request.acquirerReference(),
                 null, false, request.amount() == null ? null : request.amount().minorUnits(),
                 request.amount() == null ? null : request.amount().currency().code(), Instant.now());
-        journal.keep(decided);
-        return scheduler.after(latencyMs, operationAnswer(decided));
+        return scheduler.after(latencyMs, operationAnswer(journal.keepFirst(decided)));
     }
 
     private static OperationResult operationAnswer(SandboxRecord r) {

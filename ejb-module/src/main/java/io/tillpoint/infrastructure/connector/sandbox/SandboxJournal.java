@@ -69,6 +69,15 @@ public class SandboxJournal {
         unwritten.put(record.operationId(), record);
     }
 
+    /**
+     * Keeps {@code record} unless the operation is on record already; the record that counts
+     * (so that two sends of one operation at the same moment are decided once).
+     */
+    public SandboxRecord keepFirst(SandboxRecord record) {
+        SandboxRecord earlier = unwritten.putIfAbsent(record.operationId(), record);
+        return earlier != null ? earlier : record;
+    }
+
     /** The record of {@code operationId}; empty when the sandbox never decided it. */
     public Optional<SandboxRecord> find(String operationId) {
         SandboxRecord pending = unwritten.get(operationId);

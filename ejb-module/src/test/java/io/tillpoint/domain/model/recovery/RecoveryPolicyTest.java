@@ -83,15 +83,23 @@ class RecoveryPolicyTest {
     class FollowUps {
 
         @Test
-        void aClaimCountsTheTryAndHidesTheFollowUpUntilTheLeaseEnds() {
+        void anAuthorizationsFollowUpIsThePaymentsDueAfterTheDelayAndNamesItsKey() {
             FollowUp followUp = FollowUp.authorization("pay_1", "rec_1", NOW, policy.dueAfter(NOW));
 
-            followUp.claim(NOW.plusSeconds(70));
-
-            assertThat(followUp.attempts()).isEqualTo(1);
-            assertThat(followUp.dueAt()).isEqualTo(NOW.plusSeconds(70));
             assertThat(followUp.id()).isEqualTo("pay_1");
+            assertThat(followUp.dueAt()).isEqualTo(NOW.plusSeconds(30));
+            assertThat(followUp.attempts()).isZero();
             assertThat(followUp.idempotencyRecordId()).isEqualTo("rec_1");
+        }
+
+        @Test
+        void aReversalOwedForALateApprovalReleasesThatApprovalsAuthorization() {
+            FollowUp reversal = FollowUp.reversal("pay_1", "sbx_late", NOW, NOW);
+
+            assertThat(reversal.request(null).acquirerReference()).isEqualTo("sbx_late");
+            assertThat(FollowUp.reversal("pay_1", null, NOW, NOW).request("sbx_own").acquirerReference())
+                    .isEqualTo("sbx_own");
+            assertThat(reversal.id()).startsWith("rev_");
         }
 
         @Test

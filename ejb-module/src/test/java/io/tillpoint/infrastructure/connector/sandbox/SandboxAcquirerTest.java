@@ -186,14 +186,25 @@ class SandboxAcquirerTest {
     }
 
     @Test
-    void aResentOperationGetsTheAnswerOnRecordAndIsDoneOnce() {
-        answer(sandbox.authorize(requestFor("4000000000005126")));
-        OperationResult first = sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join();
+    void aResentOperationGetsTheAnswerOnRecordAndIsDoneOnce() throws Exception {
+        answer(sandbox.authorize(requestFor("4242424242424242")));
+        sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join();
+        SandboxJournal.SandboxRecord first = sandbox.journal.find("rfo_1").orElseThrow();
+        Thread.sleep(5);
 
         OperationResult again = sandbox.send(operation("rfo_1", OperationKind.REFUND)).toCompletableFuture().join();
 
-        assertThat(again).isEqualTo(first);
-        assertThat(sandbox.journal.find("rfo_1")).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo("REFUSED"));
+        assertThat(again).isEqualTo(new OperationResult.Acknowledged());
+        assertThat(sandbox.journal.find("rfo_1")).as("decided once, when it first arrived").containsSame(first);
+    }
+
+    @Test
+    void aRefundOnRecordAsRefusedStaysRefusedOnEveryResend() {
+        answer(sandbox.authorize(requestFor("4000000000005126")));
+        sandbox.send(operation("rfo_2", OperationKind.REFUND)).toCompletableFuture().join();
+
+        assertThat(sandbox.send(operation("rfo_2", OperationKind.REFUND)).toCompletableFuture().join())
+                .isEqualTo(new OperationResult.Refused("refund_declined"));
     }
 
     private InquiryResult inquiry(String paymentId) {

@@ -50,6 +50,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String DEFERRED = "tillpoint.idempotency.deferred";
     private static final String HANDED_OVER = "tillpoint.idempotency.handed-over";
     private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "access_token", "secret");
+    private static final Set<String> RETRY_LATER = Set.of("operation_in_progress", "concurrent_update");
 
     @EJB
     IdempotencyService idempotency;
@@ -152,6 +153,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return r.build();
     }
 
+    /**
+     * A 409 that says "retry later" (another change of the payment was in flight): nothing was
+     * done, and keeping it would answer the retry it asks for with the same 409 for ever.
+     */
+    private static boolean isRetryLater(ContainerResponseContext response) {
+        return response.getStatus() == 409 && response.getEntity() instanceof JsonObject problem
+                && RETRY_LATER.contains(problem.getString("code", ""));
+    }
+
     /** A response marked {@code Cache-Control: no-store} carries a secret that is shown once. */
     private static boolean isShownOnce(ContainerResponseContext response) {
         String cache = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
@@ -190,7 +200,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private void completeClaimed(KeyedRequest claimed, ContainerRequestContext request,
             ContainerResponseContext response) {
-        if (response.getStatus() >= 500) {
+        if (response.getStatus() >= 500 || isRetryLater(response)) {
             idempotency.release(claimed);
             return;
         }
