@@ -39,7 +39,7 @@ command -v curl >/dev/null || die "curl is not installed"
 
 WORK=$(mktemp -d /tmp/restart-drill.XXXXXX)
 DATA=${DRILL_DATA:-$WORK/data}
-LOG="$WORK/answers.log"     # one line per request: epoch_ms phase method http_code curl_exit retry_after content_type
+LOG="$WORK/answers.log"     # one line per request: epoch_ms phase method http_code curl_exit retry_after content_type connection
 LAUNCHER_LOG="$WORK/launcher.log"
 : >"$LOG"
 echo starting >"$WORK/phase"
@@ -65,7 +65,7 @@ trap 'exit 143' TERM
 # application answers 401, which is an answer from the application; the point is what comes when
 # it is not there. So any 404 is a false answer.
 client() {
-  local n=$1 i=0 token payment phase code rc retry ctype key
+  local n=$1 i=0 token payment phase code rc retry ctype conn key
   local exp_year=$(( $(date +%Y) + 3 ))
   local headers="$WORK/h.$n" body="$WORK/b.$n"
   while [[ ! -e $WORK/stop-clients ]]; do
@@ -85,14 +85,28 @@ client() {
           -d '{"amount":1999,"currency":"USD","reference":"'"$key"'","payment_method":{"type":"card","card":{"number":"4242424242424242","exp_month":12,"exp_year":'"$exp_year"',"cvc":"123"}}}' \
           "$B/payments") || rc=$?
       fi
-      retry=$(tr -d '\r' <"$headers" 2>/dev/null | awk -F': *' 'tolower($1)=="retry-after" {print $2}' | head -n 1)
-      ctype=$(tr -d '\r' <"$headers" 2>/dev/null | awk -F': *' 'tolower($1)=="content-type" {print $2}' | head -n 1)
+      retry=$(tr -d '\r' 2>/dev/null <"$headers" | awk -F': *' 'tolower($1)=="retry-after" {print $2}' | head -n 1 || true)
+      ctype=$(tr -d '\r' 2>/dev/null <"$headers" | awk -F': *' 'tolower($1)=="content-type" {print $2}' | head -n 1 || true)
+      conn=$(tr -d '\r' 2>/dev/null <"$headers" | awk -F': *' 'tolower($1)=="connection" {print tolower($2)}' | head -n 1 || true)
       # A 503 must be a problem: {"status":503, "code": ...}.
       if [[ $code == 503 ]] && ! grep -q '"status":503' "$body" 2>/dev/null; then ctype="${ctype:--}(no-problem-body)"; fi
-      echo "$(date +%s%3N) $phase $method ${code:-000} $rc ${retry:--} ${ctype:--}" >>"$LOG"
+      echo "$(date +%s%3N) $phase $method ${code:-000} $rc ${retry:--} ${ctype:--} ${conn:--}" >>"$LOG"
       rm -f "$headers" "$body"
     done
     [[ $rc == 7 ]] && sleep 0.05   # refused: nothing listens, do not spin
+  done
+}
+
+# health: what /health/ready says, every 0.2 s (shown per phase; not part of the verdict).
+health() {
+  local code rc state phase
+  while [[ ! -e $WORK/stop-clients ]]; do
+    phase=$(cat "$WORK/phase")
+    rc=0
+    code=$(curl -s -o "$WORK/health.body" -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/health/ready") || rc=$?
+    state=$(tr -d ' \n' 2>/dev/null <"$WORK/health.body" | grep -o '"state":"[a-z]*"' | head -n 1 | cut -d'"' -f4 || true)
+    echo "$(date +%s%3N) $phase HEALTH ${code:-000} $rc - application=${state:-none} -" >>"$LOG"
+    sleep 0.2
   done
 }
 
@@ -156,6 +170,7 @@ make_token() {
 
 say "$CLIENTS client loops, GET and POST /api/v1/payments; acquirer latency $LATENCY ms"
 for n in $(seq 1 "$CLIENTS"); do client "$n" & CLIENT_PIDS+=($!); done
+health & CLIENT_PIDS+=($!)
 
 start_gateway first-start
 make_token
@@ -172,21 +187,25 @@ CLIENT_PIDS=()
 
 # ------------------------------------------------------------------------------------ verdict
 # What each answer is: refused (nothing listens), cut (accepted, then no answer: empty reply,
-# reset, timeout), or the HTTP status; a 503 also says whether it carried Retry-After.
+# reset, timeout), or the HTTP status; a 503 also says whether it carried Retry-After (and
+# "+close": Connection: close, which the application adds once it stops).
 awk '
-  function kind(code, rc, retry, ctype) {
+  function kind(code, rc, retry, ctype, conn) {
     if (rc == 7) return "refused"
     if (rc != 0 || code == "000") return "cut(curl " rc ")"
-    if (code == 503) return retry == "-" ? "503-without-Retry-After" : (ctype ~ /^application\/problem\+json/ ? "503+Retry-After" : "503-not-problem:" ctype)
+    if (code == 503) return retry == "-" ? "503-without-Retry-After" : (ctype ~ /^application\/problem\+json/ ? "503+Retry-After" (conn == "close" ? "+close" : "") : "503-not-problem:" ctype)
     if (ctype ~ /html/) return code "-html"
     return code
   }
-  { k = kind($4, $5, $6, $7); count[$2 " " $3 " " k]++; total[k]++; n++
+  $3 == "HEALTH" { h[$2 " " ($5 == 7 ? "refused" : $4 " " $7)]++; next }
+  { k = kind($4, $5, $6, $7, $8); count[$2 " " $3 " " k]++; total[k]++; n++
     if (k ~ /^(404|cut|503-without|503-not|.*-html)/ || (k ~ /^5/ && k !~ /^503\+/)) bad[k]++ }
   END {
     printf "%-12s %-5s %-28s %s\n", "phase", "verb", "answer", "count"
     PROCINFO["sorted_in"] = "@ind_str_asc"
     for (key in count) { split(key, p, " "); printf "%-12s %-5s %-28s %d\n", p[1], p[2], p[3], count[key] }
+    print "\n/health/ready (not in the verdict):"
+    for (key in h) printf "  %-40s %d\n", key, h[key]
     printf "\ntotal %d requests:", n; for (k in total) printf " %s=%d", k, total[k]; printf "\n"
     nb = 0; for (k in bad) nb += bad[k]
     if (nb == 0) { print "VERDICT: PASS (no 404, no 500, no cut connection; every 503 has Retry-After and a problem+json body)"; exit 0 }
