@@ -329,6 +329,9 @@ class PaymentFlowsIT {
         Reply ready = get("/health/ready", null);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"").contains("UP");
+        // Issue 16, point 6: the application's own gate is a readiness check (the launcher opens
+        // the HTTP listeners on its signal; a load balancer may poll this).
+        assertThat(ready.body()).containsPattern("\"name\" *: *\"application\"").containsPattern("\"state\" *: *\"ready\"");
         assertThat(get("/health/live", null).status()).isEqualTo(200);
 
         Merchant m = newMerchant();
