@@ -219,7 +219,7 @@ trap 'exit 143' TERM
 
 # sql QUERY: one value (or rows, |-separated) from the gateway's embedded PostgreSQL.
 sql() {
-  PGPASSWORD=$(cat "$DATA/secrets/postgres-password") PGCONNECT_TIMEOUT=5 \
+  PGPASSWORD=$(cat "$DATA/secrets/postgres-password") PGCONNECT_TIMEOUT=5 PGOPTIONS='-c statement_timeout=60000' \
     psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $((PORT + 352)) -U tillpoint -d tillpoint "$@"
 }
 table_exists() { [[ $(sql -c "select to_regclass('public.$1') is not null") == t ]]; }

@@ -111,8 +111,10 @@ public final class DrillClients {
                 keys.addAll(client.keys);
             }
         }
+        Map<String, Integer> answers = new TreeMap<>();
+        clients.forEach(client -> client.problems.forEach((kind, n) -> answers.merge(kind, n, Integer::sum)));
         write(options, keys);
-        report(keys, (System.nanoTime() - startAt) / 1e9);
+        report(keys, answers, (System.nanoTime() - startAt) / 1e9);
         return 0;
     }
 
@@ -123,7 +125,7 @@ public final class DrillClients {
         }
     }
 
-    private static void report(List<KeyedPayment> keys, double seconds) {
+    private static void report(List<KeyedPayment> keys, Map<String, Integer> answers, double seconds) {
         Map<String, Integer> byState = new TreeMap<>();
         Map<String, Integer> byFinal = new TreeMap<>();
         Map<String, Integer> problems = new TreeMap<>();
@@ -166,6 +168,10 @@ public final class DrillClients {
         System.out.printf(Locale.ROOT, "requests     %d POST, %d GET; %d connection errors, %d x 409 in progress, %d x 5xx, %d replays%n",
                 posts, reads, connectionErrors, inProgress, serverErrors, replays);
         System.out.printf(Locale.ROOT, "keys that met a connection error (in flight at the kill or sent while it was down): %d%n", hitByKill);
+        if (!answers.isEmpty()) {
+            System.out.println("answers other than a 2xx, all keys:");
+            answers.forEach((p, n) -> System.out.printf(Locale.ROOT, "  %6d  %s%n", n, p));
+        }
         if (!problems.isEmpty()) {
             System.out.println("last answer of the keys left unfinished:");
             problems.forEach((p, n) -> System.out.printf(Locale.ROOT, "  %6d  %s%n", n, p));

@@ -8,6 +8,8 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,8 @@ final class GoodClient implements Runnable {
 
     /** every key this client started (synchronized: read by the main thread, also if this one is abandoned) */
     final List<KeyedPayment> keys = Collections.synchronizedList(new ArrayList<>());
+    /** every answer that was not a 2xx, by kind ("HTTP 503 overloaded", "ConnectException"), for the report */
+    final Map<String, Integer> problems = new ConcurrentHashMap<>();
     private final List<KeyedPayment> unfinished = new ArrayList<>();
     /** failures of the gateway itself in a row (connection errors, 5xx, 429), and the pause they call for */
     private int failuresInARow;
@@ -146,6 +150,7 @@ final class GoodClient implements Runnable {
         } catch (IOException e) {
             k.connectionErrors++;
             k.lastProblem = e.getClass().getSimpleName();
+            problems.merge(k.lastProblem, 1, Integer::sum);
             gatewayFailed();
             retryLater(k);
             return;
@@ -174,6 +179,7 @@ final class GoodClient implements Runnable {
             settle(k, paymentStatus);
         } else if (status == 401) {
             k.lastProblem = "HTTP 401";
+            problems.merge(k.lastProblem, 1, Integer::sum);
             token.renewIfStill(bearer);
             retryLater(k);
         } else if (status == 409 || status == 429 || status >= 500) {
@@ -183,14 +189,17 @@ final class GoodClient implements Runnable {
                 k.serverErrors++;
             }
             k.lastProblem = problem(status, answer.body());
+            problems.merge(k.lastProblem, 1, Integer::sum);
             retryLater(k);
         } else if (!fromTheApi) {
             // Not the API's answer (its problems always carry a code): the server answers before
             // the application is loaded, with its own 404 page. Retried, as the gateway is not up.
             k.lastProblem = problem(status, answer.body()) + " (not from the API)";
+            problems.merge(k.lastProblem, 1, Integer::sum);
             retryLater(k);
         } else {
             k.lastProblem = problem(status, answer.body());
+            problems.merge(k.lastProblem, 1, Integer::sum);
             k.state = KeyedPayment.State.REFUSED;
         }
     }
@@ -205,6 +214,7 @@ final class GoodClient implements Runnable {
         } catch (IOException e) {
             k.connectionErrors++;
             k.lastProblem = e.getClass().getSimpleName();
+            problems.merge(k.lastProblem, 1, Integer::sum);
             gatewayFailed();
             retryLater(k);
             return;
@@ -221,6 +231,7 @@ final class GoodClient implements Runnable {
                 token.renewIfStill(bearer);
             }
             k.lastProblem = "GET " + problem(answer.status(), answer.body());
+            problems.merge(k.lastProblem, 1, Integer::sum);
             retryLater(k);
         }
     }
