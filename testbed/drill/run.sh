@@ -143,7 +143,10 @@ server_pid() {
   return 0
 }
 
-# start_gateway N: the launcher in the background; returns once /health/ready answers 200.
+# start_gateway N: the launcher in the background; returns once it says the gateway is up and
+# /health/ready carries the application's database check. (Payara answers /health/ready with 200
+# before the application is deployed, without that check: a 200 alone let the clients start
+# against a server still deploying, whose token endpoint answered 500.)
 start_gateway() {
   local n=$1 started
   started=$(date +%s)
@@ -154,14 +157,15 @@ start_gateway() {
   LAUNCHER_PID=$!
   for _ in $(seq 1 "$START_SECONDS"); do
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { sed 's/^/  /' "$LOGS/launcher-$n.log" >&2; die "the launcher exited before the gateway was ready"; }
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT/health/ready" 2>/dev/null) == 200 ]]; then
+    if grep -q 'Tillpoint is up' "$LOGS/launcher-$n.log" \
+        && curl -fs --max-time 5 "http://127.0.0.1:$PORT/health/ready" 2>/dev/null | grep -q '"name" *: *"database"'; then
       say "gateway ready after $(( $(date +%s) - started )) s (launcher $LAUNCHER_PID, server JVM $(server_pid))"
       return 0
     fi
     sleep 1
   done
   tail -n 20 "$LOGS/launcher-$n.log" | sed 's/^/  /' >&2
-  die "/health/ready did not answer 200 within $START_SECONDS s"
+  die "the gateway was not up within $START_SECONDS s (launcher output above)"
 }
 
 stop_gateway() {
