@@ -371,7 +371,7 @@ else
   unknown=$(sql -c "select count(*) from payment p where p.merchant_id = '$MERCHANT'
     and p.status in ('AUTHORIZED', 'CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED')
     and not exists (select from sandbox_acquirer_record s where s.payment_id = p.id and s.kind = 'AUTHORIZATION' and s.outcome = 'APPROVED')")
-  records=$(sql -c "select count(*) || ' (' || coalesce(string_agg(kind || '/' || outcome || ' ' || n, ', '), '') || ')' from (select kind, outcome, count(*) n from sandbox_acquirer_record group by kind, outcome order by 1, 2) s")
+  records=$(sql -c "select coalesce(sum(n), 0) || ' (' || coalesce(string_agg(kind || '/' || outcome || ' ' || n, ', '), '') || ')' from (select kind, outcome, count(*) n from sandbox_acquirer_record group by kind, outcome order by 1, 2) s")
   echo "sandbox records: $records"
   if [[ $orphan == 0 && $unreversed == 0 && $unknown == 0 ]]; then
     verdict PASS "the sandbox never approved an attempt that has no payment, nor one whose payment ended declined without a reversal; every approved payment has its approval on record"
