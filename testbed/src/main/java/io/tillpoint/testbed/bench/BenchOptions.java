@@ -5,7 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /** Command-line flags of the bench, validated (loopback gateway only, bounded durations). */
-final class BenchOptions {
+public final class BenchOptions {
 
     static final String USAGE = """
             usage: PaymentBench [--base-url URL] [--clients N] [--seconds T] [--warmup W] [--platform-secret S]
@@ -81,8 +81,8 @@ final class BenchOptions {
         return n;
     }
 
-    /** The bench only ever talks to this machine: the host must resolve to loopback addresses only. */
-    private static URI loopbackUrl(String base) {
+    /** The bench (and the drill) only ever talk to this machine: the host must resolve to loopback addresses only. */
+    public static URI loopbackUrl(String base) {
         URI uri;
         try {
             uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);

@@ -9,15 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The bench's set-up calls (tokens, merchant onboarding) over java.net.http; the payments go through {@link KeepAliveConnection}. */
-final class GatewayClient {
+/**
+ * The set-up calls of the bench and the drill (tokens, merchant onboarding) over java.net.http; the
+ * payments go through {@link KeepAliveConnection}.
+ */
+public final class GatewayClient {
 
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final URI base;
 
-    GatewayClient(URI base) {
+    public GatewayClient(URI base) {
         this.base = base;
         // HTTP/1.1: no h2c upgrade dance; the client keeps a pool of keep-alive connections
         // (one per concurrently busy thread).
@@ -29,7 +32,7 @@ final class GatewayClient {
     }
 
     /** Client-credentials grant; returns the access token or throws with a safe description. */
-    String token(String clientId, String clientSecret) throws IOException, InterruptedException {
+    public String token(String clientId, String clientSecret) throws IOException, InterruptedException {
         String form = "grant_type=client_credentials"
                 + "&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
@@ -49,7 +52,7 @@ final class GatewayClient {
     }
 
     /** Registers one merchant; returns {client_id, client_secret, id}. */
-    String[] createMerchant(String platformToken, String name) throws IOException, InterruptedException {
+    public String[] createMerchant(String platformToken, String name) throws IOException, InterruptedException {
         String body = "{\"name\":" + Json.quote(name) + ",\"country\":\"US\",\"default_currency\":\"USD\","
                 + "\"pricing\":{\"percent_bps\":290,\"fixed\":30}}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/admin/merchants"))

@@ -3,13 +3,13 @@ package io.tillpoint.testbed.bench;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Just enough JSON for the bench: quoting values and reading top-level-ish string fields. */
-final class Json {
+/** Just enough JSON for the bench and the drill: quoting values and reading top-level-ish string fields. */
+public final class Json {
 
     private Json() {
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -32,7 +32,7 @@ final class Json {
     }
 
     /** The first string value of {@code "name": "..."} in the document, or null. */
-    static String stringField(String json, String name) {
+    public static String stringField(String json, String name) {
         if (json == null) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -19,10 +20,10 @@ import java.util.Locale;
  * shares the cores with the server it measures (pgbench, its C counterpart, is as light).
  * Not a general HTTP client: no TLS, no redirects, no 1xx, no compression.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
-    /** A status code and the body as text. */
-    record Answer(int status, String body) {
+    /** A status code, the body as text, and whether it was an idempotent replay (header {@code Idempotent-Replayed: true}). */
+    public record Answer(int status, String body, boolean replayed) {
     }
 
     private final String host;
@@ -32,19 +33,28 @@ final class KeepAliveConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveConnection(URI base, int timeoutMillis) {
+    public KeepAliveConnection(URI base, int timeoutMillis) {
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
         this.timeoutMillis = timeoutMillis;
     }
 
     /** POSTs a JSON body; {@code headers} are complete header lines ("Name: value"). */
-    Answer postJson(String path, String body, String... headers) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    public Answer postJson(String path, String body, String... headers) throws IOException {
+        return send("POST", path, body, headers);
+    }
+
+    /** GETs a JSON document; {@code headers} are complete header lines ("Name: value"). */
+    public Answer get(String path, String... headers) throws IOException {
+        return send("GET", path, null, headers);
+    }
+
+    private Answer send(String method, String path, String body, String... headers) throws IOException {
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256 + 64 * headers.length)
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Content-Type: application/json\r\nAccept: application/json\r\n")
+                .append(body == null ? "" : "Content-Type: application/json\r\n").append("Accept: application/json\r\n")
                 .append("Content-Length: ").append(content.length).append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
@@ -63,7 +73,8 @@ final class KeepAliveConnection implements AutoCloseable {
                 throw e;
             }
             // The server may close an idle keep-alive connection at any time: one fresh attempt.
-            // (Safe for the bench: every payment carries an Idempotency-Key.)
+            // (Safe for the bench and the drill: every payment carries an Idempotency-Key, and a GET
+            // changes nothing.)
             return exchange(request);
         }
     }
@@ -74,6 +85,13 @@ final class KeepAliveConnection implements AutoCloseable {
             s.setTcpNoDelay(true);
             s.setSoTimeout(timeoutMillis);
             s.connect(new InetSocketAddress(host, port), timeoutMillis);
+            if (s.getLocalPort() == port && s.getLocalAddress().equals(s.getInetAddress())) {
+                // TCP self-connect: with nothing listening on a loopback port inside the ephemeral
+                // range, the kernel can pick that very port as the source and connect the socket to
+                // itself. It would then hold the port the server is about to bind.
+                s.close();
+                throw new ConnectException("connected to itself (nothing listens on port " + port + ")");
+            }
             socket = s;
             in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
             out = s.getOutputStream();
@@ -88,6 +106,7 @@ final class KeepAliveConnection implements AutoCloseable {
         int length = -1;
         boolean chunked = false;
         boolean close = statusLine.startsWith("HTTP/1.0");
+        boolean replayed = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             int colon = header.indexOf(':');
             if (colon < 0) {
@@ -99,6 +118,7 @@ final class KeepAliveConnection implements AutoCloseable {
                 case "content-length" -> length = Integer.parseInt(value);
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
+                case "idempotent-replayed" -> replayed = value.equalsIgnoreCase("true");
                 default -> { }
             }
         }
@@ -117,7 +137,7 @@ final class KeepAliveConnection implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Answer(status, new String(body, StandardCharsets.UTF_8));
+        return new Answer(status, new String(body, StandardCharsets.UTF_8), replayed);
     }
 
     private byte[] chunkedBody() throws IOException {

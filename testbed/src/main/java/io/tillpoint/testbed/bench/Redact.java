@@ -3,7 +3,7 @@ package io.tillpoint.testbed.bench;
 import java.util.regex.Pattern;
 
 /** Makes server answers safe to print: no card-number-like digit runs, no secrets/tokens, bounded length. */
-final class Redact {
+public final class Redact {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){11,18}");
     private static final Pattern SECRETS = Pattern.compile(
@@ -14,7 +14,7 @@ final class Redact {
     }
 
     /** An exception as "Type: message (cause: Type: message)", redacted. */
-    static String exception(Throwable e) {
+    public static String exception(Throwable e) {
         StringBuilder out = new StringBuilder(e.getClass().getSimpleName());
         if (e.getMessage() != null) {
             out.append(": ").append(e.getMessage());
@@ -30,7 +30,7 @@ final class Redact {
         return body(out.toString());
     }
 
-    static String body(String body) {
+    public static String body(String body) {
         if (body == null) {
             return "<no body>";
         }
