@@ -116,17 +116,22 @@ public class SandboxJournal {
         }
     }
 
+    /**
+     * One statement text, sent as a JDBC batch (one round trip). A multi-row VALUES list of
+     * varying length was a new statement text at every flush: each one filled the connection's
+     * prepared-statement cache and pushed out the payment's own statements, which PostgreSQL and
+     * pgjdbc then parsed again (see docs/troubleshooting.md).
+     */
+    static final String UPSERT = "insert into sandbox_acquirer_record (" + COLUMNS + ")"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (operation_id) do update set outcome = excluded.outcome,"
+            + " decline_code = excluded.decline_code, authorization_code = excluded.authorization_code,"
+            + " acquirer_reference = excluded.acquirer_reference, recorded_at = excluded.recorded_at";
+
     private void write(List<SandboxRecord> records) {
-        StringBuilder sql = new StringBuilder("insert into sandbox_acquirer_record (" + COLUMNS + ") values ");
-        for (int i = 0; i < records.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        sql.append(" on conflict (operation_id) do update set outcome = excluded.outcome,"
-                + " decline_code = excluded.decline_code, authorization_code = excluded.authorization_code,"
-                + " acquirer_reference = excluded.acquirer_reference, recorded_at = excluded.recorded_at");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int n = 1;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(UPSERT)) {
             for (SandboxRecord r : records) {
+                int n = 1;
                 s.setString(n++, r.operationId());
                 s.setString(n++, r.kind());
                 s.setString(n++, r.paymentId());
@@ -142,9 +147,10 @@ public class SandboxJournal {
                     s.setLong(n++, r.amount());
                 }
                 s.setString(n++, r.currency());
-                s.setObject(n++, UtcTime.of(r.recordedAt()));
+                s.setObject(n, UtcTime.of(r.recordedAt()));
+                s.addBatch();
             }
-            s.executeUpdate();
+            s.executeBatch();
         } catch (SQLException e) {
             LOG.warning(() -> "sandbox records not written yet (" + e.getSQLState() + "); trying again");
             throw new IllegalStateException(e);
