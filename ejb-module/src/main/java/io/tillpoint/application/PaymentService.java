@@ -150,9 +150,17 @@ public class PaymentService {
 
     private OperationRecorded complete(PendingOperation pending) {
         OperationRequest request = pending.request();
-        OperationResult result = admission.stepAside(() -> AcquirerAnswers.await(
-                request.kind() + " " + request.operationId(), () -> acquirer.send(request), acquirerTimeoutMs)
-                .orElseGet(() -> new OperationResult.Unknown("no answer in time")));
+        CompletionStage<OperationResult> sent;
+        try {
+            sent = acquirer.send(request);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletionStage<OperationResult> answer = sent;
+        // As for an authorization: an answer that is there at once keeps the request's turn.
+        Supplier<OperationResult> wait = () -> AcquirerAnswers.await(request.kind() + " " + request.operationId(),
+                () -> answer, acquirerTimeoutMs).orElseGet(() -> new OperationResult.Unknown("no answer in time"));
+        OperationResult result = answer.toCompletableFuture().isDone() ? wait.get() : admission.stepAside(wait);
         return transactions.recordOperation(pending.followUpId(), pending.payment().id(),
                 pending.refund() == null ? null : pending.refund().id(), result, null);
     }

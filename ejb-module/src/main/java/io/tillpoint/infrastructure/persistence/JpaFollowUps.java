@@ -66,11 +66,4 @@ public class JpaFollowUps implements FollowUps {
     public void remove(FollowUp followUp) {
         em.remove(followUp);
     }
-
-    @Override
-    public long triedAtLeast(int attempts) {
-        return ((Number) em.createNativeQuery("select count(*) from acquirer_follow_up where attempts >= ?1")
-                .setParameter(1, attempts)
-                .getSingleResult()).longValue();
-    }
 }

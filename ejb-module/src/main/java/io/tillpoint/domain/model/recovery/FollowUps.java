@@ -23,7 +23,4 @@ public interface FollowUps {
     void add(FollowUp followUp);
 
     void remove(FollowUp followUp);
-
-    /** How many open follow-ups have been tried at least {@code attempts} times. */
-    long triedAtLeast(int attempts);
 }

@@ -128,12 +128,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 : fresh(outcome.response());
     }
 
-    /** A response kept for replays, as JSON bytes (the same bytes the first caller gets). */
-    public static StoredResponse storable(int status, JsonStructure body, String location) {
-        return new StoredResponse(status, "application/json", body.toString().getBytes(StandardCharsets.UTF_8),
-                location);
-    }
-
     private static Response fresh(StoredResponse stored) {
         Response.ResponseBuilder r = Response.status(stored.status()).type(stored.contentType()).entity(stored.body());
         if (stored.location() != null) {
