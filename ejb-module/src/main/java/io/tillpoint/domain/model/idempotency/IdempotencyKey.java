@@ -1,13 +1,9 @@
 package io.tillpoint.domain.model.idempotency;
 
-import io.tillpoint.domain.model.card.CardNumbersInText;
 import io.tillpoint.domain.shared.InvalidInputException;
 import java.util.regex.Pattern;
 
-/**
- * The merchant's {@code Idempotency-Key} header: 1 to 255 visible ASCII characters, and no card
- * number in them (the key is stored).
- */
+/** The merchant's {@code Idempotency-Key} header: 1 to 255 visible ASCII characters. */
 public record IdempotencyKey(String value) {
 
     public static final int MAX_LENGTH = 255;
@@ -17,10 +13,6 @@ public record IdempotencyKey(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !VISIBLE_ASCII.matcher(value).matches()) {
             throw new InvalidInputException("invalid_idempotency_key", "Idempotency-Key",
                     "must be 1 to " + MAX_LENGTH + " visible ASCII characters");
-        }
-        if (CardNumbersInText.contains(value)) {
-            throw new InvalidInputException("card_number_in_text", "Idempotency-Key",
-                    "must not hold a card number (card data goes in payment_method.card only)");
         }
     }
 }
