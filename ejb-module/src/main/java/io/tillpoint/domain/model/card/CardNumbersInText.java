@@ -14,6 +14,10 @@ import java.util.List;
  * 123"}). A group of more than 19 digits (an order number, a timestamp) is a long number: neither
  * it nor any part of it is a card number, or one in ten long numbers would be refused by chance.
  *
+ * <p>A span that starts with 0 is not a card number: no card's major industry identifier (its first
+ * digit, ISO/IEC 7812) is 0, while zero-padded numbers are everywhere ({@code pay_...000000000000}
+ * is twelve zeros, and Luhn-valid).
+ *
  * <p>A UUID ({@code 8-4-4-4-12} hexadecimal digits, standing apart) is an id, never a card number:
  * its groups are not read as digits. Otherwise about one UUID in ten thousand (a merchant's order id,
  * an idempotency key) would hold a Luhn-valid span of all-digit groups by chance; and no card
@@ -127,6 +131,9 @@ public final class CardNumbersInText {
 
     /** The last group of the longest card number that starts with group {@code first}; -1 for none. */
     private static int longestCardNumberFrom(String text, Groups groups, int first, char[] digits) {
+        if (text.charAt(groups.start[first]) == '0') {
+            return -1;
+        }
         int length = 0;
         int last = -1;
         for (int g = first; g < groups.count; g++) {

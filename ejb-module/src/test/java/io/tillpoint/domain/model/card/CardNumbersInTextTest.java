@@ -91,6 +91,15 @@ class CardNumbersInTextTest {
                 .isEqualTo(CardNumbersInText.contains("x" + uuid.replace('-', ' ')));
     }
 
+    /** No card number starts with 0 (ISO/IEC 7812); twelve zeros pass Luhn, and zero-padded ids are common. */
+    @Test
+    void aSpanThatStartsWithZeroIsNoCardNumber() {
+        assertThat(CardNumbersInText.contains("pay_doesnotexist000000000000")).isFalse();
+        assertThat(CardNumbersInText.contains("invoice 0000 0000 0000 0000")).isFalse();
+        assertThat(CardNumbersInText.contains("order 0" + TestCards.withCheckDigit("00000424242424"))).isFalse();
+        assertThat(CardNumbersInText.find("00 4242424242424242")).containsExactly(new Found(3, 19));
+    }
+
     @Test
     void severalCardNumbersAreFoundApart() {
         String text = "4242424242424242 and 5555-5555-5555-4444 and 378282246310005";
