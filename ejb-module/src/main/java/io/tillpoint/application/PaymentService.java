@@ -5,6 +5,8 @@ import io.tillpoint.domain.model.acquiring.AuthorizationRequest;
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.acquiring.OperationRequest;
 import io.tillpoint.domain.model.acquiring.OperationResult;
+import io.tillpoint.domain.model.card.CardFingerprints;
+import io.tillpoint.domain.model.card.InternalCardFingerprint;
 import io.tillpoint.domain.model.card.PanMasking;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
@@ -17,7 +19,6 @@ import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy;
 import io.tillpoint.domain.shared.NotFoundException;
-import io.tillpoint.infrastructure.crypto.CardFingerprinter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -70,7 +71,7 @@ public class PaymentService {
     AcquirerConnector acquirer;
 
     @Inject
-    CardFingerprinter fingerprinter;
+    CardFingerprints fingerprints;
 
     @Inject
     WorkAdmission admission;
@@ -100,9 +101,11 @@ public class PaymentService {
     public IdempotentOutcome<Payment> createCardPayment(CreateCardPayment command, KeyedRequest keyed,
             Function<Payment, StoredResponse> response) {
         Instant now = clock.now();
+        InternalCardFingerprint internal = fingerprints.internal(command.card().number());
+        CardSnapshot card = CardSnapshot.of(command.card(), internal,
+                fingerprints.forMerchant(command.merchantId(), internal));
         Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
-                command.details(), CardSnapshot.of(command.card(), fingerprinter.fingerprint(command.card().number())),
-                now);
+                command.details(), card, now);
         if (!writes.recordAttempt(payment, keyed, now, recovery.dueAfter(now))) {
             return new IdempotentOutcome.Replayed<>(idempotency.replayFor(keyed));
         }

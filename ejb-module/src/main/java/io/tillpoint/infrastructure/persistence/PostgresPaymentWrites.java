@@ -45,10 +45,11 @@ public class PostgresPaymentWrites implements PaymentWrites {
     private static final String PAYMENT_COLUMNS = "id, version, merchant_id, status, amount, currency,"
             + " amount_capturable, amount_captured, amount_refunded, capture_mode, reference, description, metadata,"
             + " customer_id, customer_email, customer_ip, customer_country, method_type, card_brand, card_bin,"
-            + " card_last4, card_exp_month, card_exp_year, card_country, card_fingerprint, decline_code,"
-            + " acquirer_reference, authorization_code, challenge_attempts, created_at, updated_at";
+            + " card_last4, card_exp_month, card_exp_year, card_country, card_fingerprint,"
+            + " card_internal_fingerprint, decline_code, acquirer_reference, authorization_code, challenge_attempts,"
+            + " created_at, updated_at";
     private static final String PAYMENT_VALUES = "?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     /**
      * With the payment, its follow-up: the durable note that the acquirer's answer is owed,
@@ -95,7 +96,7 @@ public class PostgresPaymentWrites implements PaymentWrites {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             Parameters p = new Parameters(statement);
             if (keyed != null) {
-                p.text(keyed.recordId()).text(keyed.owner()).text(keyed.key().value()).text(keyed.fingerprint().hex())
+                p.text(keyed.recordId()).text(keyed.owner()).text(keyed.key().value()).text(keyed.fingerprint().value())
                         .time(now);
             }
             bindPayment(p, payment);
@@ -196,6 +197,7 @@ public class PostgresPaymentWrites implements PaymentWrites {
                 .text(card == null ? null : card.last4()).integer(card == null ? null : card.expMonth())
                 .integer(card == null ? null : card.expYear()).text(card == null ? null : card.country())
                 .text(card == null ? null : card.fingerprint())
+                .text(card == null ? null : card.internalFingerprint())
                 .text(payment.declineCode() == null ? null : payment.declineCode().name())
                 .text(payment.acquirerReference()).text(payment.authorizationCode())
                 .integer(payment.challengeAttempts()).time(payment.createdAt()).time(payment.updatedAt());

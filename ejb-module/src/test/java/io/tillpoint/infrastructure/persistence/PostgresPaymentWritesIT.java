@@ -7,6 +7,8 @@ import io.tillpoint.domain.model.card.CardBrand;
 import io.tillpoint.domain.model.card.CardNumber;
 import io.tillpoint.domain.model.card.CardVerificationCode;
 import io.tillpoint.domain.model.card.ExpiryDate;
+import io.tillpoint.domain.model.card.InternalCardFingerprint;
+import io.tillpoint.domain.model.card.MerchantCardFingerprint;
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.RequestFingerprint;
@@ -136,15 +138,16 @@ class PostgresPaymentWritesIT {
         assertThat(row("select version, merchant_id, status, amount, currency, amount_capturable, amount_captured,"
                 + " amount_refunded, capture_mode, reference, description, metadata, customer_id, customer_email,"
                 + " customer_ip, customer_country, method_type, card_brand, card_bin, card_last4, card_exp_month,"
-                + " card_exp_year, card_country, card_fingerprint, decline_code, acquirer_reference, authorization_code,"
-                + " challenge_attempts, created_at = ?, updated_at = ? from payment where id = ?",
+                + " card_exp_year, card_country, card_fingerprint, card_internal_fingerprint, decline_code,"
+                + " acquirer_reference, authorization_code, challenge_attempts, created_at = ?, updated_at = ?"
+                + " from payment where id = ?",
                 at(NOW), at(NOW), payment.id()))
                 .containsExactly(1L, MERCHANT, "PROCESSING", 1999L, "USD", 0L, 0L, 0L, "AUTOMATIC", "order-123",
                         "Two coffees", "{\"k\":\"v\"}", "c-1", "a@b.c", "203.0.113.9", "US", "CARD", "visa", "424242",
-                        "4242", 12, 2030, null, "fp_4242", null, null, null, 0, true, true);
+                        "4242", 12, 2030, null, "f1.shown_4242", "i1.internal_4242", null, null, null, 0, true, true);
         assertThat(row("select version, owner_id, idem_key, request_hash, completed, completed_at, response_body"
                 + " from idempotency_record where id = ?", keyed.recordId()))
-                .containsExactly(1L, MERCHANT, keyed.key().value(), keyed.fingerprint().hex(), false, null, null);
+                .containsExactly(1L, MERCHANT, keyed.key().value(), keyed.fingerprint().value(), false, null, null);
         assertThat(row("select kind, payment_id, idempotency_record_id, attempts, due_at = ?, created_at = ?"
                 + " from acquirer_follow_up where id = ?", at(RECOVER_AFTER), at(NOW), payment.id()))
                 .containsExactly("AUTHORIZATION", payment.id(), keyed.recordId(), 0, true, true);
@@ -300,7 +303,8 @@ class PostgresPaymentWritesIT {
         PaymentDetails details = new PaymentDetails("order-123", "Two coffees", Metadata.of(Map.of("k", "v")),
                 new Customer("c-1", "a@b.c", "203.0.113.9", "US"));
         return Payment.startCardPayment(MERCHANT, Money.of(1999, CurrencyCode.of("USD")), captureMode, details,
-                CardSnapshot.of(card, "fp_4242"), NOW);
+                CardSnapshot.of(card, new InternalCardFingerprint("i1.internal_4242"),
+                new MerchantCardFingerprint("f1.shown_4242")), NOW);
     }
 
     /** A second copy of a payment as its attempt was stored: what a concurrent transaction would hold. */
@@ -325,7 +329,7 @@ class PostgresPaymentWritesIT {
     private KeyedRequest newKey() {
         String key = "writes-it-" + System.nanoTime() + "-" + (++keys);
         return new KeyedRequest(MERCHANT, new IdempotencyKey(key),
-                RequestFingerprint.of("POST", "/api/v1/payments", key.getBytes(StandardCharsets.UTF_8)));
+                RequestFingerprint.of("r1i1." + key));
     }
 
     private static StoredResponse response(Payment payment) {

@@ -34,7 +34,11 @@ public class IdempotencyRecord {
     @Column(name = "idem_key", nullable = false, length = 255, updatable = false)
     private String key;
 
-    @Column(name = "request_hash", nullable = false, length = 64, updatable = false)
+    /**
+     * The request's keyed fingerprint ({@link RequestFingerprint}); null in a record made before
+     * issue 17, whose plain SHA-256 of the body the V4 migration erased.
+     */
+    @Column(name = "request_hash", length = 64, updatable = false)
     private String requestHash;
 
     @Column(nullable = false)
@@ -70,7 +74,7 @@ public class IdempotencyRecord {
         r.id = idOf(owner, key);
         r.owner = owner;
         r.key = key.value();
-        r.requestHash = fingerprint.hex();
+        r.requestHash = fingerprint.value();
         r.createdAt = UtcTime.of(now);
         return r;
     }
@@ -88,10 +92,12 @@ public class IdempotencyRecord {
 
     /**
      * What a second request with this key gets: the stored response when it is the same request
-     * and the first one finished; otherwise 422 (other body) or 409 (first still running).
+     * and the first one finished; otherwise 422 (other body) or 409 (first still running). A
+     * record whose fingerprint was erased (made before issue 17) cannot tell: it replays its
+     * answer to any request with its key, as a retry expects; it is purged within 48 hours.
      */
     public StoredResponse replayFor(RequestFingerprint fingerprint) {
-        if (!requestHash.equals(fingerprint.hex())) {
+        if (requestHash != null && !fingerprint.matches(requestHash)) {
             throw new UnprocessableException("idempotency_key_reused",
                     "This Idempotency-Key was already used with a different request");
         }

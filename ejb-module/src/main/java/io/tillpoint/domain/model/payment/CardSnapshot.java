@@ -1,10 +1,15 @@
 package io.tillpoint.domain.model.payment;
 
 import io.tillpoint.domain.model.card.Card;
+import io.tillpoint.domain.model.card.InternalCardFingerprint;
+import io.tillpoint.domain.model.card.MerchantCardFingerprint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** What the gateway keeps of a card: brand, first six and last four digits, expiry, a keyed fingerprint. */
+/**
+ * What the gateway keeps of a card: brand, first six and last four digits, expiry, and two keyed
+ * fingerprints: the one its merchant sees, and the gateway's own, which is never shown.
+ */
 @Embeddable
 public class CardSnapshot {
 
@@ -26,20 +31,26 @@ public class CardSnapshot {
     @Column(name = "card_country", length = 2)
     private String country;
 
+    /** The merchant's ({@link MerchantCardFingerprint}): what {@code card.fingerprint} shows. */
     @Column(name = "card_fingerprint", length = 64)
     private String fingerprint;
+
+    /** The gateway's own ({@link InternalCardFingerprint}), for risk: never in any answer. */
+    @Column(name = "card_internal_fingerprint", length = 64)
+    private String internalFingerprint;
 
     protected CardSnapshot() {
     }
 
-    public static CardSnapshot of(Card card, String fingerprint) {
+    public static CardSnapshot of(Card card, InternalCardFingerprint internal, MerchantCardFingerprint shown) {
         CardSnapshot s = new CardSnapshot();
         s.brand = card.brand().apiName();
         s.bin = card.number().bin();
         s.last4 = card.number().last4();
         s.expMonth = card.expiry().month();
         s.expYear = card.expiry().year();
-        s.fingerprint = fingerprint;
+        s.fingerprint = shown.value();
+        s.internalFingerprint = internal.value();
         return s;
     }
 
@@ -73,8 +84,14 @@ public class CardSnapshot {
         return country;
     }
 
+    /** The merchant's fingerprint of the card, as {@code card.fingerprint} shows it. */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The gateway's own fingerprint of the card: for risk and storage, never for an answer. */
+    public String internalFingerprint() {
+        return internalFingerprint;
     }
 
     /** First six and last four, as shown to people. */

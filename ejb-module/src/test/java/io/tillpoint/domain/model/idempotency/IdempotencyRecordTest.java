@@ -19,10 +19,8 @@ class IdempotencyRecordTest {
     private static final Instant STARTED = Instant.parse("2026-11-25T10:00:00Z");
     private static final Instant FINISHED = Instant.parse("2026-11-25T10:00:01Z");
     private static final IdempotencyKey KEY = new IdempotencyKey("order-123-attempt-1");
-    private static final RequestFingerprint FIRST =
-            RequestFingerprint.of("POST", "/api/v1/payments", "{\"amount\":1999}".getBytes(UTF_8));
-    private static final RequestFingerprint OTHER =
-            RequestFingerprint.of("POST", "/api/v1/payments", "{\"amount\":2000}".getBytes(UTF_8));
+    private static final RequestFingerprint FIRST = RequestFingerprint.of("r1i1.first-request");
+    private static final RequestFingerprint OTHER = RequestFingerprint.of("r1i1.other-request");
     private static final byte[] RESPONSE = "{\"id\":\"pay_1\",\"status\":\"captured\",\"amount\":1999}".getBytes(UTF_8);
 
     private static IdempotencyRecord running() {
@@ -104,5 +102,25 @@ class IdempotencyRecordTest {
         assertThat(record.replayFor(FIRST).status()).isEqualTo(400);
         assertThat(record.replayFor(FIRST).body()).containsExactly(problem);
         assertThat(catchThrowable(() -> record.replayFor(OTHER))).isInstanceOf(UnprocessableException.class);
+    }
+
+    /**
+     * Records made before issue 17 held a plain SHA-256 of the body, which the V4 migration erased:
+     * such a record cannot tell another body from its own, and replays its answer to any request
+     * with its key (a retry, as far as it can tell), or answers 409 while it still runs.
+     */
+    @Test
+    void aRecordWhoseFingerprintWasErasedReplaysItsAnswerToAnyRequestWithItsKey() throws Exception {
+        IdempotencyRecord record = completed();
+        IdempotencyRecord running = running();
+        for (IdempotencyRecord erased : java.util.List.of(record, running)) {
+            java.lang.reflect.Field hash = IdempotencyRecord.class.getDeclaredField("requestHash");
+            hash.setAccessible(true);
+            hash.set(erased, null);
+        }
+
+        assertThat(record.replayFor(OTHER).body()).containsExactly(RESPONSE);
+        assertThat(record.replayFor(FIRST).body()).containsExactly(RESPONSE);
+        assertThat(catchThrowable(() -> running.replayFor(OTHER))).isInstanceOf(ConflictException.class);
     }
 }

@@ -25,6 +25,8 @@ import io.tillpoint.domain.model.card.CardBrand;
 import io.tillpoint.domain.model.card.CardNumber;
 import io.tillpoint.domain.model.card.CardVerificationCode;
 import io.tillpoint.domain.model.card.ExpiryDate;
+import io.tillpoint.domain.model.card.InternalCardFingerprint;
+import io.tillpoint.domain.model.card.MerchantCardFingerprint;
 import io.tillpoint.domain.model.ledger.Account;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.JournalType;
@@ -66,7 +68,8 @@ class PaymentTest {
                 CardVerificationCode.parse("123", CardBrand.VISA), "A B");
         PaymentDetails details = new PaymentDetails("order-123", "Two coffees", Metadata.of(Map.of("k", "v")),
                 new Customer("c-1", "a@b.c", "203.0.113.9", "US"));
-        return Payment.startCardPayment(MERCHANT, usd(1999), captureMode, details, CardSnapshot.of(card, "fp_4242"),
+        return Payment.startCardPayment(MERCHANT, usd(1999), captureMode, details, CardSnapshot.of(card, new InternalCardFingerprint("i1.internal_4242"),
+                new MerchantCardFingerprint("f1.shown_4242")),
                 CREATED);
     }
 
@@ -175,7 +178,7 @@ class PaymentTest {
     }
 
     @Test
-    void keepsOnlyBrandFirstSixLastFourAndExpiryOfTheCard() {
+    void keepsOnlyBrandFirstSixLastFourExpiryAndTheTwoFingerprintsOfTheCard() {
         CardSnapshot card = newPayment(CaptureMode.AUTOMATIC).card();
 
         assertThat(card.brand()).isEqualTo("visa");
@@ -183,7 +186,8 @@ class PaymentTest {
         assertThat(card.last4()).isEqualTo("4242");
         assertThat(card.expMonth()).isEqualTo(12);
         assertThat(card.expYear()).isEqualTo(2030);
-        assertThat(card.fingerprint()).isEqualTo("fp_4242");
+        assertThat(card.fingerprint()).isEqualTo("f1.shown_4242");
+        assertThat(card.internalFingerprint()).isEqualTo("i1.internal_4242");
         assertThat(card.maskedNumber()).isEqualTo("424242******4242");
     }
 

@@ -10,6 +10,8 @@ public final class ApiRequest {
     static final String REQUEST_ID = "tillpoint.request-id";
     static final String BODY = "tillpoint.body";
     static final String STARTED = "tillpoint.started";
+    /** The body as a {@link JsonBody}, once a filter parsed it. */
+    static final String PARSED = "tillpoint.body.parsed";
 
     private ApiRequest() {
     }
@@ -34,7 +36,7 @@ public final class ApiRequest {
             return JsonBody.empty();
         }
         requireJsonContentType(request);
-        return JsonBody.parse(body);
+        return request.getAttribute(PARSED) instanceof JsonBody parsed ? parsed : JsonBody.parse(body);
     }
 
     static void requireJsonContentType(HttpServletRequest request) {

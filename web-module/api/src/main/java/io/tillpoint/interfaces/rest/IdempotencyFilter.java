@@ -4,13 +4,14 @@ import io.tillpoint.application.IdempotencyService;
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
-import io.tillpoint.domain.model.idempotency.RequestFingerprint;
+import io.tillpoint.domain.model.idempotency.RequestFingerprinter;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.shared.DomainException;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonStructure;
@@ -37,7 +38,9 @@ import java.util.Set;
  * later replayed byte for byte with {@code Idempotent-Replayed: true}; a 5xx releases the
  * key so that a retry can run. A shown-once secret (a new merchant's client secret) is not
  * kept: its replay reads null there. A method marked {@link OwnIdempotencyClaim} claims and
- * completes the key inside its use case instead.
+ * completes the key inside its use case instead. A request is known by its keyed fingerprint
+ * ({@link RequestFingerprinter}), which keeps nothing of a card number or CVC; a request refused
+ * for a card number in its text never gets here ({@link CardNumbersInTextFilter}).
  */
 @Provider
 @ApplicationScoped
@@ -54,6 +57,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @EJB
     IdempotencyService idempotency;
+
+    @Inject
+    RequestFingerprinter fingerprinter;
 
     @Context
     ResourceInfo resource;
@@ -72,7 +78,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         try {
             byte[] body = (byte[]) request.getProperty(ApiRequest.BODY);
             KeyedRequest keyed = new KeyedRequest(caller.idempotencyScope(), new IdempotencyKey(header),
-                    RequestFingerprint.of("POST", "/" + request.getUriInfo().getPath(), body == null ? new byte[0] : body));
+                    fingerprinter.fingerprint("POST", "/" + request.getUriInfo().getPath(), body == null ? new byte[0] : body));
             Method method = resource.getResourceMethod();
             if (method != null && method.isAnnotationPresent(OwnIdempotencyClaim.class)) {
                 request.setProperty(DEFERRED, keyed);

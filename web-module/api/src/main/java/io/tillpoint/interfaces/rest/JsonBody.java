@@ -162,6 +162,11 @@ public final class JsonBody {
         return values;
     }
 
+    /** The object itself, for checks that look at all of it. */
+    JsonObject object() {
+        return object;
+    }
+
     public String param(String name) {
         return path + name;
     }

@@ -1,5 +1,6 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.domain.model.card.CardNumbersInText;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +18,8 @@ import java.security.Principal;
 /**
  * First and last on every API request: gives it a request id (the caller's
  * {@code X-Request-Id} when it is sane), buffers the body up to 64 KiB (413 beyond), and
- * writes one structured access-log line: never a body, so never card data.
+ * writes one structured access-log line: never a body, and card numbers in the path masked to
+ * their first six and last four digits, so never card data.
  */
 @PreMatching
 @Priority(100)
@@ -32,8 +34,9 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String incoming = request.getHeaderString("X-Request-Id");
+        // A caller's id is logged and echoed: one that holds a card number is not taken.
         String requestId = incoming != null && incoming.matches("[A-Za-z0-9._-]{1,64}")
-                ? incoming : io.tillpoint.domain.shared.Ids.newId("req");
+                && !CardNumbersInText.contains(incoming) ? incoming : io.tillpoint.domain.shared.Ids.newId("req");
         request.setProperty(ApiRequest.REQUEST_ID, requestId);
         request.setProperty(ApiRequest.STARTED, System.nanoTime());
         if (request.getLength() > MAX_BODY) {
@@ -89,7 +92,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         AccessLog.write("request_id=" + requestId
                 + " method=" + request.getMethod()
-                + " path=/" + request.getUriInfo().getPath()
+                + " path=/" + CardNumbersInText.mask(request.getUriInfo().getPath())
                 + " status=" + response.getStatus()
                 + " duration_ms=" + (micros / 1000.0)
                 + " client=" + (caller == null ? "-" : caller.getName())
