@@ -49,7 +49,7 @@ final class ClientSecretKeys {
             if (keys.isEmpty()) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                KeyMaterial.writeSecret(dir.resolve("v1.key"), Base64.getEncoder().encodeToString(key));
+                KeyFiles.writeSecret(dir.resolve("v1.key"), Base64.getEncoder().encodeToString(key));
                 keys = read(dir);
             }
             return new ClientSecretKeys(keys);

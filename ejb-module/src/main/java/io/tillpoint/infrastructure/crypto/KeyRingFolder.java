@@ -126,12 +126,12 @@ final class KeyRingFolder {
             } else {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
-                pem = KeyMaterial.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
+                pem = KeyFiles.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
             }
             RSAPrivateCrtKey key = parse(pem);
             String kid = "k-" + thumbprint(publicOf(key)).substring(0, 12);
-            KeyMaterial.writeSecret(signingDir.resolve(kid + ".pem"), pem);
-            KeyMaterial.writeAtomically(signingDir.resolve(ACTIVE), kid + "\n");
+            KeyFiles.writeSecret(signingDir.resolve(kid + ".pem"), pem);
+            KeyFiles.writeAtomically(signingDir.resolve(ACTIVE), kid + "\n");
             return kid;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the token signing keys in " + signingDir, e);
@@ -196,7 +196,7 @@ final class KeyRingFolder {
             if (Files.exists(file) && Files.readString(file).equals(jwks)) {
                 return false;
             }
-            KeyMaterial.writeAtomically(file, jwks);
+            KeyFiles.writeAtomically(file, jwks);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish the token verification keys in " + file, e);

@@ -45,7 +45,7 @@ class KeyRingFolderTest {
     private static String newPem() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        return KeyMaterial.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
+        return KeyFiles.pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
     }
 
     private void add(String kid, String pem, Instant addedAt) throws Exception {
