@@ -322,7 +322,7 @@ class HostileInputIT {
         // A token for the token endpoint is not needed, and a forged one changes nothing there.
         assertCleanProblem(answer(send(request("/api/v1/oauth/token", forged.get(0))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=platform&client_secret=x")))),
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=nobody-" + UUID.randomUUID() + "&client_secret=x")))),
                 "token endpoint with a forged token");
     }
 
