@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillpoint.it.Gateway.Merchant;
 import io.tillpoint.it.Gateway.Reply;
-import jakarta.json.Json;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -251,7 +245,7 @@ class ProblemsIT {
     /** The claims the gateway puts in the test merchant's tokens, issued at {@code iat}, expiring at {@code exp}. */
     private String merchantClaims(long iat, long exp) {
         return "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
-                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":" + iat
+                + "\",\"aud\":[\"" + SigningKeys.AUDIENCE + "\"],\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"iat\":" + iat
                 + ",\"exp\":" + exp + ",\"jti\":\"x\"}";
     }
 
@@ -259,18 +253,13 @@ class ProblemsIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Signed with {@code key}, under the gateway's active key id. */
     private static String sign(String claims, PrivateKey key) throws Exception {
-        String input = b64(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString()) + "." + b64(claims);
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+        return SigningKeys.sign(claims, key, SigningKeys.activeKid());
     }
 
     /** The test server's own signing key, from its data folder: lets the test mint an expired token. */
     private static PrivateKey gatewayKey() throws Exception {
-        String pem = Files.readString(Path.of(System.getenv("TILLPOINT_DATA_DIR"), "keys", "jwt-private.pem"));
-        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        return SigningKeys.activeKey();
     }
 }

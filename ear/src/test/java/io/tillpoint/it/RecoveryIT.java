@@ -25,6 +25,7 @@ class RecoveryIT {
     static final String ANSWER_LOST = "4000000000001018";
     static final String REQUEST_LOST = "4000000000001026";
     static final String REFUNDS_REFUSED = "4000000000005126";
+    static final String OPERATION_ANSWERS_LOST = "4000000000001034";
     /** The recovery delay plus the acquirer timeout, the schedule's interval and room for a slow machine. */
     static final Duration RESOLVED_WITHIN = Duration.ofSeconds(30);
 
@@ -163,6 +164,74 @@ class RecoveryIT {
         assertThat(sandboxRecords(voided, "VOID")).isEqualTo(1);
         assertThat(Database.count("select count(*) from acquirer_follow_up where payment_id in (?, ?)", captured,
                 voided)).isZero();
+    }
+
+    @Test
+    void a_capture_whose_answer_was_lost_answers_202_and_recovery_resends_it_until_the_payment_is_captured()
+            throws Exception {
+        Merchant m = newMerchant();
+        String id = post("/api/v1/payments", m.token(), cardPayment(3000, "USD", "manual", OPERATION_ANSWERS_LOST))
+                .json().getString("id");
+        String key = UUID.randomUUID().toString();
+
+        Reply capture = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":2000}", key);
+
+        assertThat(capture.status()).isEqualTo(202);
+        assertThat(capture.json().getString("status")).as("unchanged while the answer is unknown").isEqualTo("authorized");
+        Reply meanwhile = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":2000}", key);
+        assertThat(meanwhile.status()).isEqualTo(409);
+        assertThat(meanwhile.json().getString("code")).isEqualTo("idempotency_in_progress");
+        JsonObject resolved = awaitStatusOtherThan("authorized", id, m);
+        assertThat(resolved.getString("status")).isEqualTo("captured");
+        assertThat(resolved.getJsonNumber("amount_captured").longValue()).isEqualTo(2000);
+        assertThat(sandboxRecords(id, "CAPTURE")).as("captured once, the resend got the answer on record").isEqualTo(1);
+        assertThat(Database.count("select count(*) from ledger_journal where payment_id = ? and type = 'CAPTURE'", id))
+                .isEqualTo(1);
+        assertThat(Database.count("select count(*) from acquirer_follow_up where payment_id = ?", id)).isZero();
+        Reply retry = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":2000}", key);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().getString("status")).isEqualTo("captured");
+    }
+
+    @Test
+    void a_void_whose_answer_was_lost_is_voided_by_recovery() throws Exception {
+        Merchant m = newMerchant();
+        String id = post("/api/v1/payments", m.token(), cardPayment(3000, "USD", "manual", OPERATION_ANSWERS_LOST))
+                .json().getString("id");
+
+        Reply voidReply = post("/api/v1/payments/" + id + "/void", m.token(), null);
+
+        assertThat(voidReply.status()).isEqualTo(202);
+        assertThat(awaitStatusOtherThan("authorized", id, m).getString("status")).isEqualTo("voided");
+        assertThat(sandboxRecords(id, "VOID")).isEqualTo(1);
+        assertThat(Database.count("select count(*) from acquirer_follow_up where payment_id = ?", id)).isZero();
+    }
+
+    @Test
+    void a_refund_whose_answer_was_lost_is_pending_until_recovery_learns_it_succeeded() throws Exception {
+        Merchant m = newMerchant();
+        String id = post("/api/v1/payments", m.token(), cardPayment(5000, "USD", "automatic", OPERATION_ANSWERS_LOST))
+                .json().getString("id");
+
+        Reply refund = post("/api/v1/payments/" + id + "/refunds", m.token(), "{\"amount\":1500}");
+
+        assertThat(refund.status()).isEqualTo(201);
+        assertThat(refund.json().getString("status")).isEqualTo("pending");
+        assertThat(get("/api/v1/payments/" + id, m.token()).json().getJsonNumber("amount_refunded").longValue())
+                .as("nothing refunded while the answer is unknown").isZero();
+        long deadline = System.nanoTime() + RESOLVED_WITHIN.toNanos();
+        String status = "pending";
+        while (status.equals("pending") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = get("/api/v1/payments/" + id + "/refunds", m.token()).json().getJsonArray("data")
+                    .getJsonObject(0).getString("status");
+        }
+        assertThat(status).isEqualTo("succeeded");
+        assertThat(get("/api/v1/payments/" + id, m.token()).json().getJsonNumber("amount_refunded").longValue())
+                .isEqualTo(1500);
+        assertThat(sandboxRecords(id, "REFUND")).isEqualTo(1);
+        assertThat(Database.count("select count(*) from ledger_journal where payment_id = ? and type = 'REFUND'", id))
+                .isEqualTo(1);
     }
 
     @Test

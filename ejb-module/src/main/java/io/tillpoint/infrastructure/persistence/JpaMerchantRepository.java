@@ -40,6 +40,16 @@ public class JpaMerchantRepository implements MerchantRepository {
     }
 
     @Override
+    public boolean replaceSecretHash(String clientId, String expected, String replacement) {
+        return em.createQuery("update ApiClient c set c.secretHash = :replacement, c.version = c.version + 1"
+                        + " where c.clientId = :id and c.secretHash = :expected")
+                .setParameter("replacement", replacement)
+                .setParameter("id", clientId)
+                .setParameter("expected", expected)
+                .executeUpdate() == 1;
+    }
+
+    @Override
     public void add(ConsoleUser user) {
         em.persist(user);
     }

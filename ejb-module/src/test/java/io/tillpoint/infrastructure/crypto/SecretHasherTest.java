@@ -3,26 +3,28 @@ package io.tillpoint.infrastructure.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Client secrets and console passwords are kept only as salted PBKDF2 hashes. Each hash costs
- * 210,000 iterations, so this class hashes twice and verifies a handful of times.
+ * Console passwords are kept only as salted PBKDF2-HMAC-SHA256 hashes at OWASP's current count
+ * (600,000 iterations); hashes of an earlier count keep verifying. Each hash is slow on purpose,
+ * so this class hashes three times and verifies a handful of times.
  */
 class SecretHasherTest {
 
-    private static final String SECRET = "sk_test_3kT9vQ2mX8pL5nR7";
+    private static final String SECRET = "correct horse battery staple";
     private static String stored;
     private static String storedAgain;
+    private static String storedAt210k;
 
     @BeforeAll
-    static void hashTheSameSecretTwice() {
+    static void hash() {
         stored = SecretHasher.hash(SECRET);
         storedAgain = SecretHasher.hash(SECRET);
+        storedAt210k = SecretHasher.hash(SECRET, 210_000);
     }
 
     @Test
@@ -42,9 +44,19 @@ class SecretHasherTest {
     }
 
     @Test
-    void theStoredFormNamesAlgorithmAndIterationsAndNeverHoldsTheSecret() {
-        assertThat(stored).startsWith("pbkdf2-sha256$210000$").doesNotContain(SECRET);
+    void newHashesUseOwaspsCountAndNameItWithTheAlgorithm() {
+        assertThat(SecretHasher.ITERATIONS).isEqualTo(600_000);
+        assertThat(stored).startsWith("pbkdf2-sha256$600000$").doesNotContain(SECRET);
         assertThat(stored.split("\\$")).hasSize(4);
+    }
+
+    @Test
+    void aHashOfAnEarlierCountStillVerifiesAndAsksToBeRehashed() {
+        assertThat(storedAt210k).startsWith("pbkdf2-sha256$210000$");
+        assertThat(SecretHasher.matches(SECRET, storedAt210k)).isTrue();
+        assertThat(SecretHasher.needsRehash(storedAt210k)).isTrue();
+        assertThat(SecretHasher.needsRehash(stored)).isFalse();
+        assertThat(SecretHasher.needsRehash("hmac-sha256$v1$abc")).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.merchant;
 
+import io.tillpoint.domain.shared.InvalidStateException;
 import io.tillpoint.domain.shared.UtcTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** OAuth2 client credentials. The secret is kept only as a salted hash. */
+/**
+ * OAuth2 client credentials. The secret is kept only as a keyed hash. A revoked client stays on
+ * record, inactive: its tokens are refused from its next request on, and it gets no new ones.
+ */
 @Entity
 @Table(name = "api_client")
 public class ApiClient {
@@ -39,6 +43,12 @@ public class ApiClient {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    @Column(name = "revoked_reason", length = 500)
+    private String revokedReason;
+
     protected ApiClient() {
     }
 
@@ -64,6 +74,28 @@ public class ApiClient {
     /** Replaces the secret's hash (rotation, or the configured bootstrap secret). */
     public void changeSecret(String newSecretHash) {
         this.secretHash = newSecretHash;
+    }
+
+    /** Revokes the client for good; a revoked client cannot be revoked again (409). */
+    public void revoke(Reason reason, Instant now) {
+        if (!active) {
+            throw new InvalidStateException("The client is already revoked");
+        }
+        active = false;
+        revokedAt = UtcTime.of(now);
+        revokedReason = reason.text();
+    }
+
+    public Instant revokedAt() {
+        return UtcTime.instant(revokedAt);
+    }
+
+    public String revokedReason() {
+        return revokedReason;
+    }
+
+    public Instant createdAt() {
+        return UtcTime.instant(createdAt);
     }
 
     public String clientId() {

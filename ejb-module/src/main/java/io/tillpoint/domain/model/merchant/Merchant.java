@@ -4,6 +4,7 @@ import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
+import io.tillpoint.domain.shared.InvalidStateException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -44,6 +45,12 @@ public class Merchant {
     @Column(nullable = false, length = 16)
     private String status;
 
+    @Column(name = "status_reason", length = 500)
+    private String statusReason;
+
+    @Column(name = "status_changed_at")
+    private OffsetDateTime statusChangedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -60,7 +67,7 @@ public class Merchant {
         m.country = requireCountry(country, "country");
         m.defaultCurrency = defaultCurrency.code();
         m.pricing = pricing;
-        m.status = "active";
+        m.status = MerchantStatus.ACTIVE.wire();
         m.createdAt = UtcTime.of(now);
         return m;
     }
@@ -71,6 +78,46 @@ public class Merchant {
             throw new InvalidInputException(param, "must be an ISO 3166-1 alpha-2 country code (upper case)");
         }
         return country;
+    }
+
+    /**
+     * Suspends the merchant: from its next request on, on every instance, it is refused (403
+     * {@code merchant_suspended}), whatever its tokens say. A suspended merchant cannot be
+     * suspended again (409).
+     */
+    public void suspend(Reason reason, Instant now) {
+        changeStatus(MerchantStatus.SUSPENDED, reason, now);
+    }
+
+    /** Lets a suspended merchant use the gateway again; an active one cannot be reactivated (409). */
+    public void reactivate(Reason reason, Instant now) {
+        changeStatus(MerchantStatus.ACTIVE, reason, now);
+    }
+
+    private void changeStatus(MerchantStatus to, Reason reason, Instant now) {
+        if (status() == to) {
+            throw new InvalidStateException("The merchant is already " + to.wire());
+        }
+        status = to.wire();
+        statusReason = reason.text();
+        statusChangedAt = UtcTime.of(now);
+    }
+
+    public MerchantStatus status() {
+        return MerchantStatus.ofWire(status);
+    }
+
+    public boolean suspended() {
+        return status() == MerchantStatus.SUSPENDED;
+    }
+
+    /** Why the status last changed; null while it never did. */
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant statusChangedAt() {
+        return UtcTime.instant(statusChangedAt);
     }
 
     public String id() {

@@ -13,6 +13,12 @@ public interface MerchantRepository {
 
     Optional<ApiClient> findClient(String clientId);
 
+    /**
+     * Replaces a client's secret hash if it is still {@code expected} (one conditional update:
+     * of two instances upgrading the same hash, one writes); false when it had changed.
+     */
+    boolean replaceSecretHash(String clientId, String expected, String replacement);
+
     void add(ConsoleUser user);
 
     Optional<ConsoleUser> findConsoleUser(String username);

@@ -35,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>4000000000001026: the request never reaches the sandbox (an inquiry finds no record);</li>
  * <li>4000000000005126: approved, and every refund of the payment is refused
  * ({@code refund_declined});</li>
+ * <li>4000000000001034: approved, but the first answer to each capture, void or refund of the
+ * payment never reaches the gateway (the operation is done and on record: the resend that
+ * recovery makes gets the recorded answer);</li>
  * <li>any other valid number: approved.</li>
  * </ul>
  * Every decision goes into its {@link SandboxJournal}, from which it answers inquiries.
@@ -55,6 +58,7 @@ public class SandboxAcquirer implements AcquirerConnector {
     static final String ANSWER_LOST = "4000000000001018";
     static final String REQUEST_LOST = "4000000000001026";
     static final String REFUNDS_REFUSED = "4000000000005126";
+    static final String OPERATION_ANSWERS_LOST = "4000000000001034";
 
     static final String APPROVED = "APPROVED";
     static final String DECLINED = "DECLINED";
@@ -87,7 +91,8 @@ public class SandboxAcquirer implements AcquirerConnector {
         }
         AuthorizationResult answer = answerFor(pan);
         journal.keep(record(request.paymentId(), "AUTHORIZATION", request.paymentId(), answer,
-                REFUNDS_REFUSED.equals(pan), request.amount().minorUnits(), request.amount().currency().code()));
+                REFUNDS_REFUSED.equals(pan), OPERATION_ANSWERS_LOST.equals(pan), request.amount().minorUnits(),
+                request.amount().currency().code()));
         return ANSWER_LOST.equals(pan) ? scheduler.never() : scheduler.after(latencyMs, answer);
     }
 
@@ -98,6 +103,7 @@ public class SandboxAcquirer implements AcquirerConnector {
         Optional<SandboxRecord> challenged = journal.authorizationOf(paymentId);
         journal.keep(record(paymentId, "AUTHORIZATION", paymentId, answer,
                 challenged.map(SandboxRecord::refusesRefunds).orElse(false),
+                challenged.map(SandboxRecord::losesOperationAnswers).orElse(false),
                 challenged.map(SandboxRecord::amount).orElse(null), challenged.map(SandboxRecord::currency).orElse(null)));
         return scheduler.after(latencyMs, answer);
     }
@@ -124,13 +130,18 @@ public class SandboxAcquirer implements AcquirerConnector {
         if (earlier.isPresent()) {
             return scheduler.after(latencyMs, operationAnswer(earlier.get()));
         }
+        Optional<SandboxRecord> authorization = journal.authorizationOf(request.paymentId());
         boolean refused = request.kind() == OperationKind.REFUND
-                && journal.authorizationOf(request.paymentId()).map(SandboxRecord::refusesRefunds).orElse(false);
+                && authorization.map(SandboxRecord::refusesRefunds).orElse(false);
         SandboxRecord decided = new SandboxRecord(request.operationId(), request.kind().name(), request.paymentId(),
                 refused ? REFUSED : ACKNOWLEDGED, refused ? "refund_declined" : null, null, request.acquirerReference(),
-                null, false, request.amount() == null ? null : request.amount().minorUnits(),
+                null, false, false, request.amount() == null ? null : request.amount().minorUnits(),
                 request.amount() == null ? null : request.amount().currency().code(), Instant.now());
-        return scheduler.after(latencyMs, operationAnswer(journal.keepFirst(decided)));
+        SandboxRecord kept = journal.keepFirst(decided);
+        // Done and on record, but this first answer is lost on its way back.
+        boolean answerLost = kept == decided && request.kind() != OperationKind.REVERSAL
+                && authorization.map(SandboxRecord::losesOperationAnswers).orElse(false);
+        return answerLost ? scheduler.never() : scheduler.after(latencyMs, operationAnswer(kept));
     }
 
     private static OperationResult operationAnswer(SandboxRecord r) {
@@ -139,7 +150,7 @@ public class SandboxAcquirer implements AcquirerConnector {
     }
 
     private static SandboxRecord record(String operationId, String kind, String paymentId, AuthorizationResult answer,
-            boolean refusesRefunds, Long amount, String currency) {
+            boolean refusesRefunds, boolean losesOperationAnswers, Long amount, String currency) {
         String outcome;
         String declineCode = null;
         String authorizationCode = null;
@@ -156,7 +167,7 @@ public class SandboxAcquirer implements AcquirerConnector {
             reference = answer instanceof AuthorizationResult.ChallengeRequired c ? c.acquirerReference() : null;
         }
         return new SandboxRecord(operationId, kind, paymentId, outcome, declineCode, authorizationCode, reference,
-                answer.issuerCountry(), refusesRefunds, amount, currency, Instant.now());
+                answer.issuerCountry(), refusesRefunds, losesOperationAnswers, amount, currency, Instant.now());
     }
 
     private AuthorizationResult answerFor(String pan) {

@@ -42,7 +42,7 @@ public class SandboxJournal {
     private static final int MAX_BATCH = 500;
 
     private static final String COLUMNS = "operation_id, kind, payment_id, outcome, decline_code, authorization_code,"
-            + " acquirer_reference, issuer_country, refuses_refunds, amount, currency, recorded_at";
+            + " acquirer_reference, issuer_country, refuses_refunds, loses_operation_answers, amount, currency, recorded_at";
 
     /** Decided, not yet written: by operation id. */
     private final Map<String, SandboxRecord> unwritten = new ConcurrentHashMap<>();
@@ -123,7 +123,7 @@ public class SandboxJournal {
      * pgjdbc then parsed again (see docs/troubleshooting.md).
      */
     static final String UPSERT = "insert into sandbox_acquirer_record (" + COLUMNS + ")"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (operation_id) do update set outcome = excluded.outcome,"
             + " decline_code = excluded.decline_code, authorization_code = excluded.authorization_code,"
             + " acquirer_reference = excluded.acquirer_reference, recorded_at = excluded.recorded_at";
@@ -141,6 +141,7 @@ public class SandboxJournal {
                 s.setString(n++, r.acquirerReference());
                 s.setString(n++, r.issuerCountry());
                 s.setBoolean(n++, r.refusesRefunds());
+                s.setBoolean(n++, r.losesOperationAnswers());
                 if (r.amount() == null) {
                     s.setNull(n++, Types.BIGINT);
                 } else {
@@ -163,13 +164,13 @@ public class SandboxJournal {
         return new SandboxRecord(r.getString("operation_id"), r.getString("kind"), r.getString("payment_id"),
                 r.getString("outcome"), r.getString("decline_code"), r.getString("authorization_code"),
                 r.getString("acquirer_reference"), r.getString("issuer_country"), r.getBoolean("refuses_refunds"),
-                knownAmount, r.getString("currency"),
+                r.getBoolean("loses_operation_answers"), knownAmount, r.getString("currency"),
                 r.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     /** One decision of the sandbox. */
     public record SandboxRecord(String operationId, String kind, String paymentId, String outcome, String declineCode,
             String authorizationCode, String acquirerReference, String issuerCountry, boolean refusesRefunds,
-            Long amount, String currency, Instant recordedAt) {
+            boolean losesOperationAnswers, Long amount, String currency, Instant recordedAt) {
     }
 }

@@ -199,6 +199,22 @@ class SandboxAcquirerTest {
     }
 
     @Test
+    void theFirstAnswerToEachOperationOfTheLostAnswersCardNeverArrivesButTheResendGetsIt() {
+        answer(sandbox.authorize(requestFor("4000000000001034")));
+
+        for (OperationKind kind : java.util.List.of(OperationKind.CAPTURE, OperationKind.VOID, OperationKind.REFUND)) {
+            CompletionStage<OperationResult> first = sandbox.send(operation("op_" + kind, kind));
+            assertThat(first.toCompletableFuture()).as(kind + ": lost on its way back").isNotDone();
+            assertThat(sandbox.journal.find("op_" + kind)).as(kind + ": done and on record").isPresent();
+            assertThat(sandbox.send(operation("op_" + kind, kind)).toCompletableFuture().join())
+                    .isEqualTo(new OperationResult.Acknowledged());
+        }
+        assertThat(sandbox.send(reversal("rev_1")).toCompletableFuture().join())
+                .as("reversals are answered: recovery sends them when it gives up on an authorization")
+                .isEqualTo(new OperationResult.Acknowledged());
+    }
+
+    @Test
     void aRefundOnRecordAsRefusedStaysRefusedOnEveryResend() {
         answer(sandbox.authorize(requestFor("4000000000005126")));
         sandbox.send(operation("rfo_2", OperationKind.REFUND)).toCompletableFuture().join();

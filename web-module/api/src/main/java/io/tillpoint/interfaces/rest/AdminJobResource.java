@@ -16,10 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Properties;
 import java.util.Set;
 
-/** Operators start housekeeping jobs on demand and follow them (they also run on a schedule). */
+/**
+ * Operators start housekeeping jobs on demand and follow them (they also run on a schedule). Each
+ * start asked for here is in the audit trail ({@code job.started}).
+ */
 @Path("/admin/jobs")
 @ApplicationScoped
 @RequiresRole(Roles.PLATFORM_ADMIN)
@@ -33,6 +37,9 @@ public class AdminJobResource {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @Path("/{name}")
@@ -49,7 +56,7 @@ public class AdminJobResource {
             }
             parameters.setProperty("retentionHours", hours.toString());
         }
-        long execution = jobs.start(name, parameters);
+        long execution = jobs.startFor(AuditContexts.of(request, security), name, parameters);
         return Response.accepted(execution(name, execution)).build();
     }
 

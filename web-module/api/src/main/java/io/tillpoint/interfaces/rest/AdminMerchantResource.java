@@ -1,39 +1,56 @@
 package io.tillpoint.interfaces.rest;
 
-import io.tillpoint.application.PaymentResponses;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-
+import io.tillpoint.application.IssuedCredentials;
+import io.tillpoint.application.MerchantAccess;
 import io.tillpoint.application.MerchantCredentials;
 import io.tillpoint.application.MerchantOnboarding;
+import io.tillpoint.application.PaymentResponses;
+import io.tillpoint.domain.model.merchant.Merchant;
 import io.tillpoint.domain.model.merchant.Pricing;
+import io.tillpoint.domain.model.merchant.Reason;
 import io.tillpoint.domain.shared.CurrencyCode;
+import io.tillpoint.domain.shared.Ids;
+import io.tillpoint.domain.shared.NotFoundException;
+import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.tillpoint.infrastructure.json.Jsons;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 
-/** Platform operators register merchants; the client secret is shown once, in this answer. */
+/**
+ * Platform operators register merchants, suspend and reactivate them, and issue them further API
+ * credentials. A client secret is shown once, in the answer that created it; a replay of that
+ * answer (same {@code Idempotency-Key}) reads {@code client_secret: null}.
+ */
 @Path("/admin/merchants")
 @ApplicationScoped
 @RequiresRole(Roles.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
 public class AdminMerchantResource {
 
     @EJB
     MerchantOnboarding onboarding;
 
+    @EJB
+    MerchantAccess access;
+
     @Context
     HttpServletRequest request;
 
+    @Context
+    SecurityContext security;
+
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
     public Response register() {
         JsonBody body = ApiRequest.json(request, true).allowOnly("name", "country", "default_currency", "pricing");
         String name = body.requiredString("name", 200);
@@ -42,17 +59,80 @@ public class AdminMerchantResource {
         JsonBody pricingJson = body.requiredObject("pricing").allowOnly("percent_bps", "fixed");
         Pricing pricing = Pricing.of(pricingJson.requiredLong("percent_bps"), pricingJson.requiredLong("fixed"));
         MerchantCredentials created = onboarding.register(name, country, currency, pricing,
-                IdempotencyFilter.claimedRequest(request),
+                AuditContexts.of(request, security), IdempotencyFilter.claimedRequest(request),
                 stored -> PaymentResponses.json(201, merchantJson(stored, name, country, currency, false),
-                        location(stored)));
-        return Response.created(URI.create(location(created)))
+                        location(stored.merchantId())));
+        return Response.created(URI.create(location(created.merchantId())))
                 .entity(merchantJson(created, name, country, currency, true))
                 .header("Cache-Control", "no-store")
                 .build();
     }
 
-    private static String location(MerchantCredentials created) {
-        return "/api/v1/admin/merchants/" + created.merchantId();
+    /** Refuses the merchant from its next request on, on every instance: 403 {@code merchant_suspended}. */
+    @POST
+    @Path("/{id}/suspend")
+    public JsonObject suspend(@PathParam("id") String id) {
+        return statusJson(access.suspend(merchantId(id), reason(), AuditContexts.of(request, security)));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    public JsonObject reactivate(@PathParam("id") String id) {
+        return statusJson(access.reactivate(merchantId(id), reason(), AuditContexts.of(request, security)));
+    }
+
+    /** 201 with a new client id and secret for the merchant; the secret only here, never in a replay. */
+    @POST
+    @Path("/{id}/credentials")
+    public Response issueCredentials(@PathParam("id") String id) {
+        ApiRequest.json(request, false).allowOnly();
+        IssuedCredentials issued = access.issueCredentials(merchantId(id), AuditContexts.of(request, security),
+                IdempotencyFilter.claimedRequest(request),
+                stored -> PaymentResponses.json(201, credentialsJson(stored, false), null));
+        return Response.status(201)
+                .entity(credentialsJson(issued, true))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private Reason reason() {
+        JsonBody body = ApiRequest.json(request, true).allowOnly("reason");
+        return Reason.of(body.requiredString("reason", Reason.MAX_LENGTH));
+    }
+
+    /** A merchant id as the gateway makes them; anything else is no merchant (and is not echoed). */
+    static String merchantId(String id) {
+        if (!Ids.looksLike("mer", id)) {
+            throw new NotFoundException("merchant", "?");
+        }
+        return id;
+    }
+
+    private static String location(String merchantId) {
+        return "/api/v1/admin/merchants/" + merchantId;
+    }
+
+    private static JsonObject statusJson(Merchant merchant) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("id", merchant.id())
+                .add("object", "merchant")
+                .add("name", merchant.name())
+                .add("status", merchant.status().wire());
+        if (merchant.statusReason() != null) {
+            json.add("status_reason", merchant.statusReason());
+        }
+        if (merchant.statusChangedAt() != null) {
+            json.add("status_changed_at", Timestamps.format(merchant.statusChangedAt()));
+        }
+        return json.build();
+    }
+
+    private static JsonObject credentialsJson(IssuedCredentials issued, boolean withSecret) {
+        JsonObjectBuilder json = Jsons.object()
+                .add("object", "api_credentials")
+                .add("merchant_id", issued.merchantId())
+                .add("client_id", issued.clientId());
+        return (withSecret ? json.add("client_secret", issued.clientSecret()) : json.addNull("client_secret")).build();
     }
 
     /** The new merchant; with its client secret only in the answer to this request, never in a replay. */

@@ -1,5 +1,8 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.application.MerchantSuspendedException;
+import io.tillpoint.domain.model.access.AccessVerdict;
+import io.tillpoint.domain.model.access.AuthFailureReason;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -31,6 +34,12 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * (a {@code JsonWebToken}) with its groups. No token: the request goes on with nobody signed
  * in, and the resources' role check answers 401. A token that does not verify: 401 here.
  *
+ * <p>Right after the token verifies, its caller is checked against what this instance knows of
+ * revocations ({@code AccessControl}, from memory, at most a second behind the database): a
+ * revoked client is 401, a suspended merchant 403 {@code merchant_suspended}, whatever the
+ * token's remaining lifetime. Every refusal is written to the security log ({@link AuthFailures})
+ * with the source address and the reason, never the token.
+ *
  * <p>Why not the server's own path to the same mechanism: Jakarta Security's bridge module looks
  * the mechanism bean up through JNDI and CDI on every request (a new naming context and a
  * {@code NamingException} built each time), and Payara's mechanism then looks the identity store
@@ -42,17 +51,38 @@ final class BearerTokenModule implements ServerAuthModule {
     private static final String BEARER = "Bearer ";
     private static final String MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
 
+    /** The request attribute that tells the problem page which code a refusal has (see {@link ProblemServlet}). */
+    static final String PROBLEM_CODE = "tillpoint.problem.code";
+    static final String PROBLEM_DETAIL = "tillpoint.problem.detail";
+
+    /** Whether a verified caller may still act. */
+    interface AccessCheck {
+        AccessVerdict verdictFor(Principal caller);
+    }
+
+    /** Why a token was refused, for the log. */
+    interface RefusalReasons {
+        AuthFailureReason of(String token);
+    }
+
     private final IdentityStoreHandler identityStores;
     private final Function<String, Credential> credentialOf;
+    private final AccessCheck access;
+    private final RefusalReasons refusals;
     private CallbackHandler container;
 
     /**
      * @param identityStores the API's identity store handler
      * @param credentialOf MicroProfile JWT's credential for a compact token
+     * @param access the revocation check for a verified caller
+     * @param refusals the reason a token was refused
      */
-    BearerTokenModule(IdentityStoreHandler identityStores, Function<String, Credential> credentialOf) {
+    BearerTokenModule(IdentityStoreHandler identityStores, Function<String, Credential> credentialOf, AccessCheck access,
+            RefusalReasons refusals) {
         this.identityStores = identityStores;
         this.credentialOf = credentialOf;
+        this.access = access;
+        this.refusals = refusals;
     }
 
     @Override
@@ -76,9 +106,21 @@ final class BearerTokenModule implements ServerAuthModule {
         }
         CredentialValidationResult result = identityStores.validate(credentialOf.apply(token));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            AuthFailures.bearerToken(refusals.of(token), null, request.getRemoteAddr());
             return unauthorized(message);
         }
         Principal caller = result.getCallerPrincipal();
+        AccessVerdict verdict = access.verdictFor(caller);
+        if (verdict == AccessVerdict.CLIENT_REVOKED) {
+            AuthFailures.bearerToken(AuthFailureReason.CLIENT_REVOKED, caller.getName(), request.getRemoteAddr());
+            return unauthorized(message);
+        }
+        if (verdict == AccessVerdict.MERCHANT_SUSPENDED) {
+            AuthFailures.bearerToken(AuthFailureReason.MERCHANT_SUSPENDED, caller.getName(), request.getRemoteAddr());
+            request.setAttribute(PROBLEM_CODE, MerchantSuspendedException.CODE);
+            request.setAttribute(PROBLEM_DETAIL, MerchantSuspendedException.DETAIL);
+            return refuse(message, HttpServletResponse.SC_FORBIDDEN);
+        }
         client.getPrincipals().add(caller);
         handle(new CallerPrincipalCallback(client, caller),
                 new GroupPrincipalCallback(client, result.getCallerGroups().toArray(String[]::new)));
@@ -96,10 +138,14 @@ final class BearerTokenModule implements ServerAuthModule {
 
     /** 401 (the API's problem+json error page answers it); the server sends what the module wrote. */
     private static AuthStatus unauthorized(MessageInfo message) throws AuthException {
+        return refuse(message, HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    private static AuthStatus refuse(MessageInfo message, int status) throws AuthException {
         try {
-            ((HttpServletResponse) message.getResponseMessage()).sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            ((HttpServletResponse) message.getResponseMessage()).sendError(status);
         } catch (IOException e) {
-            throw authException("could not answer 401", e);
+            throw authException("could not answer " + status, e);
         }
         return AuthStatus.SEND_FAILURE;
     }

@@ -1,5 +1,7 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.application.AccessControl;
+import io.tillpoint.application.TokenSettings;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import jakarta.security.enterprise.credential.Credential;
@@ -30,12 +32,23 @@ public class BearerTokenModuleRegistration implements ServletContextListener {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    AccessControl access;
+
+    @Inject
+    TokenSettings tokens;
+
     private String registration;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         BearerTokenModule module = new BearerTokenModule(identityStores,
-                credentialFactory(Thread.currentThread().getContextClassLoader()));
+                credentialFactory(Thread.currentThread().getContextClassLoader()),
+                principal -> {
+                    Caller caller = Caller.of(principal);
+                    return access.verdictFor(caller.clientId(), caller.merchantId());
+                },
+                token -> TokenInspection.reasonRefused(token, java.time.Instant.now(), tokens.audience(), access::acceptsKey));
         registration = AuthConfigFactory.getFactory().registerServerAuthModule(module, event.getServletContext());
         LOG.fine(() -> "bearer-token module registered as " + registration);
     }

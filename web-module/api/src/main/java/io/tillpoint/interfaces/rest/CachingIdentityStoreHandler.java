@@ -1,5 +1,6 @@
 package io.tillpoint.interfaces.rest;
 
+import io.tillpoint.application.AccessControl;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * A merchant sends the same token for up to an hour; here it is verified once, then served from
  * memory until it expires (or for five minutes at most). Failed verifications are never kept.
  *
+ * <p>A token must name its signing key ({@code kid}), and the key must still be one of the ring's
+ * ({@link AccessControl#acceptsKey}): a token without one, or with a retired or unknown one, is
+ * refused before any store is asked. When the ring changes (a key added or retired, seen within
+ * the ring's reload period), every verification kept here is forgotten, so a retired key stops
+ * verifying within that period and not only when MicroProfile JWT re-reads its key set.
+ *
  * <p>On /metrics: {@code tillpoint_api_token_verifications_total}, the bearer tokens verified in
  * full; with the requests, it tells how well the cache serves.
  */
@@ -69,6 +76,12 @@ public class CachingIdentityStoreHandler implements IdentityStoreHandler {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    AccessControl access;
+
+    /** The key ring generation the kept verifications were made under. */
+    private volatile long keptUnderGeneration = Long.MIN_VALUE;
+
     @PostConstruct
     void describeMetrics() {
         metrics.counter(Metadata.builder().withName(VERIFICATIONS)
@@ -82,18 +95,42 @@ public class CachingIdentityStoreHandler implements IdentityStoreHandler {
         if (token == null) {
             return validateWithStores(credential);
         }
+        long generation = forgetOnKeyChange();
         Instant now = now();
         CredentialValidationResult known = verified.get(token, now);
         if (known != null) {
             return known;
         }
+        String kid = TokenInspection.keyIdOf(token);
+        if (kid == null || !keyAccepted(kid)) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
         CredentialValidationResult result = validateWithStores(credential);
         verifiedInFull();
         if (result.getStatus() == CredentialValidationResult.Status.VALID
-                && result.getCallerPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+                && result.getCallerPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
+                && keyGeneration() == generation) {
             verified.put(token, result, Instant.ofEpochSecond(jwt.getExpirationTime()), now);
         }
         return result;
+    }
+
+    /** Forgets every kept verification when the key ring changed; the generation now. */
+    private long forgetOnKeyChange() {
+        long generation = keyGeneration();
+        if (generation != keptUnderGeneration) {
+            keptUnderGeneration = generation;
+            verified.clear();
+        }
+        return generation;
+    }
+
+    boolean keyAccepted(String kid) {
+        return access.acceptsKey(kid);
+    }
+
+    long keyGeneration() {
+        return access.keyGeneration();
     }
 
     /**

@@ -33,7 +33,11 @@ public record Caller(String clientId, String merchantId) {
     static final String PROPERTY = "tillpoint.caller";
 
     public static Caller of(SecurityContext security) {
-        Principal principal = security == null ? null : security.getUserPrincipal();
+        return of(security == null ? null : security.getUserPrincipal());
+    }
+
+    /** The caller a verified principal stands for; null for none. */
+    public static Caller of(Principal principal) {
         if (principal == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.application.InvalidClientException;
+import io.tillpoint.application.MerchantSuspendedException;
+import io.tillpoint.application.TooManyAttemptsException;
 import io.tillpoint.domain.model.card.PanMasking;
 import io.tillpoint.domain.shared.ConflictException;
 import io.tillpoint.domain.shared.DomainException;
@@ -140,6 +142,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             status = 422;
         } else if (e instanceof InvalidClientException) {
             status = 401;
+        } else if (e instanceof MerchantSuspendedException) {
+            status = 403;
+        } else if (e instanceof TooManyAttemptsException tooMany) {
+            Response problem = Problem.response(429, Problem.titleOf(429), e.getMessage(), e.code(), null, requestId);
+            return Response.fromResponse(problem).header("Retry-After", tooMany.retryAfter().seconds()).build();
         } else {
             status = 400;
         }

@@ -29,6 +29,12 @@ public class ProblemServlet extends HttpServlet {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"tillpoint\"");
         }
-        Problem.send(response, status, detail, Problem.codeOf(status), Ids.newId("req"));
+        // A refusal with a code of its own (a suspended merchant's 403) names it on the request.
+        String problemCode = request.getAttribute(BearerTokenModule.PROBLEM_CODE) instanceof String named
+                ? named : Problem.codeOf(status);
+        if (request.getAttribute(BearerTokenModule.PROBLEM_DETAIL) instanceof String d) {
+            detail = d;
+        }
+        Problem.send(response, status, detail, problemCode, Ids.newId("req"));
     }
 }

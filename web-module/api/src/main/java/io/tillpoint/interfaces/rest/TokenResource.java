@@ -1,7 +1,11 @@
 package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.application.AccessToken;
+import io.tillpoint.application.InvalidClientException;
+import io.tillpoint.application.MerchantSuspendedException;
 import io.tillpoint.application.TokenService;
+import io.tillpoint.application.TooManyAttemptsException;
+import io.tillpoint.domain.model.access.AuthFailureReason;
 import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -19,7 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** OAuth2 token endpoint (client credentials grant, form-encoded). */
+/**
+ * OAuth2 token endpoint (client credentials grant, form-encoded). Every refusal (unknown client,
+ * wrong secret, locked out, revoked, suspended) is written to the security log with the source
+ * address; the secret never is.
+ */
 @Path("/oauth/token")
 @ApplicationScoped
 @PermitAll
@@ -45,7 +53,20 @@ public class TokenResource {
         if (!"client_credentials".equals(grant)) {
             throw new InvalidInputException("unsupported_grant_type", "grant_type", "must be client_credentials");
         }
-        AccessToken token = tokens.issue(form.get("client_id"), form.get("client_secret"));
+        String clientId = form.get("client_id");
+        AccessToken token;
+        try {
+            token = tokens.issue(clientId, form.get("client_secret"));
+        } catch (InvalidClientException e) {
+            AuthFailures.atTokenEndpoint(e.reason(), clientId, request.getRemoteAddr());
+            throw e;
+        } catch (TooManyAttemptsException e) {
+            AuthFailures.atTokenEndpoint(AuthFailureReason.LOCKED_OUT, clientId, request.getRemoteAddr());
+            throw e;
+        } catch (MerchantSuspendedException e) {
+            AuthFailures.atTokenEndpoint(AuthFailureReason.MERCHANT_SUSPENDED, clientId, request.getRemoteAddr());
+            throw e;
+        }
         return Response.ok(Jsons.object()
                         .add("access_token", token.token())
                         .add("token_type", "Bearer")

@@ -64,6 +64,11 @@ final class VerifiedTokens {
         entries.put(token, new Entry(result, until));
     }
 
+    /** Forgets every verification (the keys they were made with changed). */
+    void clear() {
+        entries.clear();
+    }
+
     int size() {
         return entries.size();
     }

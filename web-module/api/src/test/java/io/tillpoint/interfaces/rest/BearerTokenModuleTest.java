@@ -3,6 +3,8 @@ package io.tillpoint.interfaces.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tillpoint.domain.model.access.AccessVerdict;
+import io.tillpoint.domain.model.access.AuthFailureReason;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
@@ -19,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.security.auth.Subject;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import javax.security.auth.callback.Callback;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +40,42 @@ class BearerTokenModuleTest {
     private final Subject client = new Subject();
     private final CallerPrincipal merchant = new CallerPrincipal("cli_merchant");
 
+    private final Map<String, Object> attributes = new HashMap<>();
+    private final List<String> logged = new ArrayList<>();
+    private AccessVerdict verdict = AccessVerdict.ALLOWED;
+
     private final BearerTokenModule module = new BearerTokenModule(credential -> {
         String token = ((Token) credential).compact();
         asked.add(token);
         return token.equals("eyJ.good.sig")
                 ? new CredentialValidationResult(merchant, Set.of(Roles.MERCHANT))
                 : CredentialValidationResult.INVALID_RESULT;
-    }, Token::new);
+    }, Token::new, caller -> verdict, token -> AuthFailureReason.EXPIRED);
+
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listenToTheSecurityLog() {
+        AuthFailures.LOG.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        AuthFailures.LOG.removeHandler(capture);
+    }
 
     @BeforeEach
     void initialize() throws Exception {
@@ -63,13 +97,41 @@ class BearerTokenModuleTest {
     }
 
     @Test
-    void aTokenThatDoesNotVerifyIs401() throws Exception {
+    void aTokenThatDoesNotVerifyIs401AndLoggedWithItsReasonAndSourceButNotTheToken() throws Exception {
         AuthStatus status = module.validateRequest(message("Bearer eyJ.forged.sig", false), client, null);
 
         assertThat(status).isEqualTo(AuthStatus.SEND_FAILURE);
         assertThat(errorsSent).containsExactly(401);
         assertThat(told).isEmpty();
         assertThat(client.getPrincipals()).isEmpty();
+        assertThat(logged).singleElement().asString()
+                .contains("reason=expired").contains("ip=\"203.0.113.7\"").doesNotContain("eyJ");
+    }
+
+    @Test
+    void aVerifiedTokenOfARevokedClientIs401() throws Exception {
+        verdict = AccessVerdict.CLIENT_REVOKED;
+
+        AuthStatus status = module.validateRequest(message("Bearer eyJ.good.sig", false), client, null);
+
+        assertThat(status).isEqualTo(AuthStatus.SEND_FAILURE);
+        assertThat(errorsSent).containsExactly(401);
+        assertThat(told).isEmpty();
+        assertThat(client.getPrincipals()).isEmpty();
+        assertThat(logged).singleElement().asString().contains("reason=revoked").contains("client_id=\"cli_merchant\"");
+    }
+
+    @Test
+    void aVerifiedTokenOfASuspendedMerchantIs403MerchantSuspended() throws Exception {
+        verdict = AccessVerdict.MERCHANT_SUSPENDED;
+
+        AuthStatus status = module.validateRequest(message("Bearer eyJ.good.sig", false), client, null);
+
+        assertThat(status).isEqualTo(AuthStatus.SEND_FAILURE);
+        assertThat(errorsSent).containsExactly(403);
+        assertThat(attributes).containsEntry(BearerTokenModule.PROBLEM_CODE, "merchant_suspended");
+        assertThat(told).isEmpty();
+        assertThat(logged).singleElement().asString().contains("reason=suspended");
     }
 
     @Test
@@ -131,6 +193,8 @@ class BearerTokenModuleTest {
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> "Authorization".equals(args[0]) ? authorization : null;
+                    case "getRemoteAddr" -> "203.0.113.7";
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
                     default -> throw new AssertionError("unexpected " + method.getName());
                 });
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -10,7 +10,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStore.ValidationType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,9 +30,14 @@ import org.junit.jupiter.api.Test;
 class CachingIdentityStoreHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final String A = jwt("k1", "a");
+    private static final String GOOD = jwt("k1", "good");
+    private static final String FORGED = jwt("k1", "forged");
 
     private Instant now = NOW;
     private int verifiedInFull;
+    private final Set<String> ring = new HashSet<>(Set.of("k1"));
+    private long generation = 1;
     private final List<IdentityStore> registered = new ArrayList<>();
     private final CachingIdentityStoreHandler handler = new CachingIdentityStoreHandler() {
         @Override
@@ -46,15 +54,32 @@ class CachingIdentityStoreHandlerTest {
         void verifiedInFull() {
             verifiedInFull++;
         }
+
+        @Override
+        boolean keyAccepted(String kid) {
+            return ring.contains(kid);
+        }
+
+        @Override
+        long keyGeneration() {
+            return generation;
+        }
     };
+
+    /** A compact token whose header names {@code kid}; the rest is whatever the stores make of it. */
+    static String jwt(String kid, String payload) {
+        String header = kid == null ? "{\"alg\":\"RS256\"}" : "{\"alg\":\"RS256\",\"kid\":\"" + kid + "\"}";
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + payload + ".sig";
+    }
 
     @Test
     void aGoodTokenIsVerifiedOnceWhileItLasts() {
         Store jwt = store(1, credential -> valid(credential, NOW.plusSeconds(3600)));
 
-        CredentialValidationResult first = handler.validate(new BearerToken("eyJ.a.sig"));
+        CredentialValidationResult first = handler.validate(new BearerToken(A));
         now = NOW.plusSeconds(299);
-        CredentialValidationResult again = handler.validate(new BearerToken("eyJ.a.sig"));
+        CredentialValidationResult again = handler.validate(new BearerToken(A));
 
         assertThat(first.getStatus()).isEqualTo(Status.VALID);
         assertThat(again).isSameAs(first);
@@ -66,9 +91,9 @@ class CachingIdentityStoreHandlerTest {
     void aTokenIsVerifiedAgainOnceItHasExpired() {
         Store jwt = store(1, credential -> valid(credential, NOW.plusSeconds(60)));
 
-        handler.validate(new BearerToken("eyJ.a.sig"));
+        handler.validate(new BearerToken(A));
         now = NOW.plusSeconds(60);
-        handler.validate(new BearerToken("eyJ.a.sig"));
+        handler.validate(new BearerToken(A));
 
         assertThat(jwt.calls).isEqualTo(2);
         assertThat(verifiedInFull).isEqualTo(2);
@@ -78,8 +103,8 @@ class CachingIdentityStoreHandlerTest {
     void aRefusedTokenIsAskedAboutEveryTime() {
         Store jwt = store(1, credential -> CredentialValidationResult.INVALID_RESULT);
 
-        assertThat(handler.validate(new BearerToken("eyJ.forged.sig")).getStatus()).isEqualTo(Status.INVALID);
-        assertThat(handler.validate(new BearerToken("eyJ.forged.sig")).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(handler.validate(new BearerToken(FORGED)).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(handler.validate(new BearerToken(FORGED)).getStatus()).isEqualTo(Status.INVALID);
         assertThat(jwt.calls).isEqualTo(2);
     }
 
@@ -88,8 +113,8 @@ class CachingIdentityStoreHandlerTest {
         Store jwt = store(1, credential -> ((BearerToken) credential).getSignedJWT().contains("good")
                 ? valid(credential, NOW.plusSeconds(3600)) : CredentialValidationResult.INVALID_RESULT);
 
-        assertThat(handler.validate(new BearerToken("eyJ.good.sig")).getStatus()).isEqualTo(Status.VALID);
-        assertThat(handler.validate(new BearerToken("eyJ.forged.sig")).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(handler.validate(new BearerToken(GOOD)).getStatus()).isEqualTo(Status.VALID);
+        assertThat(handler.validate(new BearerToken(FORGED)).getStatus()).isEqualTo(Status.INVALID);
         assertThat(jwt.calls).isEqualTo(2);
     }
 
@@ -103,7 +128,44 @@ class CachingIdentityStoreHandlerTest {
 
         assertThat(passwords.calls).isEqualTo(2);
         assertThat(CachingIdentityStoreHandler.compactToken(login)).isNull();
-        assertThat(CachingIdentityStoreHandler.compactToken(new BearerToken("eyJ.a.sig"))).isEqualTo("eyJ.a.sig");
+        assertThat(CachingIdentityStoreHandler.compactToken(new BearerToken(A))).isEqualTo(A);
+    }
+
+    @Test
+    void aTokenThatNamesNoKeyOrAKeyOutsideTheRingIsRefusedWithoutAskingTheStores() {
+        Store jwt = store(1, credential -> valid(credential, NOW.plusSeconds(3600)));
+
+        assertThat(handler.validate(new BearerToken(jwt(null, "a"))).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(handler.validate(new BearerToken(jwt("k-retired", "a"))).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(handler.validate(new BearerToken("not-a-jwt")).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(jwt.calls).isZero();
+    }
+
+    @Test
+    void aKeptVerificationIsForgottenWhenTheRingChangesAndARetiredKeyStopsVerifying() {
+        Store jwt = store(1, credential -> valid(credential, NOW.plusSeconds(3600)));
+        handler.validate(new BearerToken(A));
+        assertThat(handler.validate(new BearerToken(A)).getStatus()).isEqualTo(Status.VALID);
+        assertThat(jwt.calls).isEqualTo(1);
+
+        ring.remove("k1");
+        generation++;
+
+        assertThat(handler.validate(new BearerToken(A)).getStatus()).isEqualTo(Status.INVALID);
+        assertThat(jwt.calls).as("refused on the kid, not asked again").isEqualTo(1);
+    }
+
+    @Test
+    void aKeyAddedToTheRingMakesKeptVerificationsBeMadeAgainOnce() {
+        Store jwt = store(1, credential -> valid(credential, NOW.plusSeconds(3600)));
+        handler.validate(new BearerToken(A));
+
+        ring.add("k2");
+        generation++;
+        handler.validate(new BearerToken(A));
+        handler.validate(new BearerToken(A));
+
+        assertThat(jwt.calls).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,26 @@
+package io.tillpoint.domain.model.audit;
+
+/** What an action was done to: a type ({@code merchant}, {@code api_client}, {@code job_execution}) and an id. */
+public record AuditTarget(String type, String id) {
+
+    public AuditTarget {
+        if (type == null || !type.matches("[a-z][a-z_]{0,31}")) {
+            throw new IllegalArgumentException("a target type is a lower-case word: " + type);
+        }
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            throw new IllegalArgumentException("a target id has 1 to 64 characters");
+        }
+    }
+
+    public static AuditTarget merchant(String merchantId) {
+        return new AuditTarget("merchant", merchantId);
+    }
+
+    public static AuditTarget apiClient(String clientId) {
+        return new AuditTarget("api_client", clientId);
+    }
+
+    public static AuditTarget jobExecution(long executionId) {
+        return new AuditTarget("job_execution", Long.toString(executionId));
+    }
+}
