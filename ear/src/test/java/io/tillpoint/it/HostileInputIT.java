@@ -28,10 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,7 +44,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.HttpsURLConnection;
@@ -283,17 +284,24 @@ class HostileInputIT {
     void forged_tokens_are_401() throws Exception {
         long now = Instant.now().getEpochSecond();
         String claims = merchantClaims(now, now + 600);
-        String pem = Files.readString(keyFile("PUBLIC KEY"));
+        String kid = SigningKeys.activeKid();
+        byte[] publicDer = gatewayPublicKey().getEncoded();
+        String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(publicDer) + "\n-----END PUBLIC KEY-----\n";
+        assertThat(answer(get("/api/v1/payments", sign(claims, gatewayKey()))).status())
+                .as("the control: the same claims, signed as the gateway signs, are let in").isEqualTo(200);
         List<String> forged = List.of(
-                b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims) + ".",
-                b64("{\"alg\":\"None\"}") + "." + b64(claims) + ".",
+                b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + b64(claims) + ".",
+                b64("{\"alg\":\"None\",\"kid\":\"" + kid + "\"}") + "." + b64(claims) + ".",
                 b64("{\"alg\":\"none\"}") + "." + b64(claims),
-                hs256(claims, pem.getBytes(StandardCharsets.US_ASCII)),
-                hs256(claims, Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))),
+                hs256(claims, kid, publicPem.getBytes(StandardCharsets.US_ASCII)),
+                hs256(claims, kid, publicDer),
                 sign(merchantClaims(now - 7200, now - 3600), gatewayKey()),
                 sign(claims.replace("\"iss\":\"tillpoint\"", "\"iss\":\"evil\""), gatewayKey()),
-                sign(claims.replace("\"groups\":[\"merchant\"]", "\"groups\":[\"platform-admin\"]"), null),
-                b64("{\"alg\":\"RS256\",\"kid\":\"../../../../../dev/null\"}") + "." + b64(claims) + ".AAAA",
+                sign(claims.replace("\"aud\":\"" + SigningKeys.AUDIENCE + "\"", "\"aud\":\"another-api\""), gatewayKey()),
+                SigningKeys.sign(claims.replace("\"groups\":[\"merchant\"]", "\"groups\":[\"platform-admin\"]"), foreignKey(), kid),
+                SigningKeys.sign(claims, foreignKey(), "../../../../../dev/null"),
+                SigningKeys.sign(claims, gatewayKey(), "no-such-key"),
                 "garbage", "a.b.c", "...", "e30.e30.", "Zm9v", "x".repeat(7000), "\u00e9\u00e9.\u00e9.\u00e9");
         String payment = newPaymentId();
         for (String token : forged) {
@@ -758,7 +766,7 @@ class HostileInputIT {
     /** The claims the gateway puts in the test merchant's tokens, issued at {@code iat}, expiring at {@code exp}. */
     private String merchantClaims(long iat, long exp) {
         return "{\"iss\":\"tillpoint\",\"sub\":\"" + m.clientId() + "\",\"upn\":\"" + m.clientId()
-                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"aud\":\"tillpoint\",\"iat\":" + iat
+                + "\",\"groups\":[\"merchant\"],\"merchant_id\":\"" + m.id() + "\",\"aud\":\"" + SigningKeys.AUDIENCE + "\",\"iat\":" + iat
                 + ",\"exp\":" + exp + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
     }
 
@@ -770,47 +778,34 @@ class HostileInputIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** RS256 with {@code key}; a null key signs with a fresh key the gateway never saw. */
+    /** RS256 with {@code key} under the gateway's active key id, as the gateway signs. */
     private static String sign(String claims, PrivateKey key) throws Exception {
-        if (key == null) {
-            java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            key = gen.generateKeyPair().getPrivate();
-        }
-        String input = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + b64(claims);
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update(input.getBytes(StandardCharsets.US_ASCII));
-        return input + "." + b64(rsa.sign());
+        return SigningKeys.sign(claims, key, SigningKeys.activeKid());
     }
 
-    /** HS256 keyed with the gateway's public key: the algorithm-confusion forgery. */
-    private static String hs256(String claims, byte[] secret) throws Exception {
-        String input = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(claims);
+    /** A key the gateway never saw. */
+    private static PrivateKey foreignKey() throws Exception {
+        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        return gen.generateKeyPair().getPrivate();
+    }
+
+    /** HS256 keyed with the gateway's public key (as PEM text or DER): the algorithm-confusion forgery. */
+    private static String hs256(String claims, String kid, byte[] secret) throws Exception {
+        String input = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "." + b64(claims);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         return input + "." + b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    /** The test server's token signing key, from its data folder: lets the test mint expired and foreign-issuer tokens. */
+    /** The test server's active signing key, from its data folder: lets the test mint expired and foreign-issuer tokens. */
     private static PrivateKey gatewayKey() throws Exception {
-        String pem = Files.readString(keyFile("PRIVATE KEY"));
-        byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        return SigningKeys.activeKey();
     }
 
-    /** The token key file in the data folder whose PEM says {@code kind}. */
-    private static Path keyFile(String kind) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getenv("TILLPOINT_DATA_DIR"), "keys"))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("jwt") && p.toString().endsWith(".pem"))
-                    .filter(p -> {
-                        try {
-                            return Files.readString(p).contains("BEGIN " + kind);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .sorted().findFirst().orElseThrow(() -> new IllegalStateException("no " + kind + " in the data folder"));
-        }
+    /** The public half of the active key: what the gateway publishes, so what an attacker has. */
+    private static PublicKey gatewayPublicKey() throws Exception {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) gatewayKey();
+        return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
     }
 }
