@@ -336,7 +336,7 @@ class PaymentFlowsIT {
 
         Merchant m = newMerchant();
         post("/api/v1/payments", m.token(), cardPayment(100, "USD", "automatic", VISA));
-        Reply metrics = send(request("/metrics", null).header("Accept", "text/plain").GET());
+        Reply metrics = send(request("/metrics", platformToken()).header("Accept", "text/plain").GET());
         assertThat(metrics.body()).contains("tillpoint_payments_total").contains("status=\"captured\"")
                 .contains("tillpoint_payment_create_duration")
                 .contains("tillpoint_api_requests_working").contains("tillpoint_api_requests_waiting");

@@ -16,6 +16,9 @@ import java.util.logging.Logger;
  * <p>
  * Nothing is lost when the queue is not being drained (no flusher yet, or one that fell far
  * behind): the line is then logged at once, as before.
+ * <p>
+ * A line is always one line: its values come from the request (path, method, client), and a
+ * forged {@code "\r\n"} in them is written escaped ({@link LogText}), never as a line break.
  */
 final class AccessLog {
 
@@ -31,9 +34,9 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    /** Logs {@code line}, now or with the next batch. */
+    /** Logs {@code line}, now or with the next batch, its control characters escaped. */
     static void write(String line) {
-        LogRecord record = new LogRecord(Level.INFO, line);
+        LogRecord record = new LogRecord(Level.INFO, LogText.escape(line));
         // The source is named, so that the record does not walk the stack to find it (~1.5 % of the CPU).
         record.setSourceClassName(RequestFilter.class.getName());
         record.setSourceMethodName("filter");

@@ -4,11 +4,13 @@ import io.tillpoint.domain.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 
-/** What the request filter learned about a request: its id and its buffered body. */
+/** What the filters learned about a request: its id and its body, read before it works. */
 public final class ApiRequest {
 
     static final String REQUEST_ID = "tillpoint.request-id";
     static final String BODY = "tillpoint.body";
+    /** Set when the body was over 64 KiB: it was not kept, and the answer is 413. */
+    static final String BODY_TOO_LARGE = "tillpoint.body-too-large";
     static final String STARTED = "tillpoint.started";
     /** The body as a {@link JsonBody}, once a filter parsed it. */
     static final String PARSED = "tillpoint.body.parsed";
@@ -47,7 +49,9 @@ public final class ApiRequest {
         } catch (IllegalArgumentException e) {
             media = null;
         }
-        if (media == null || !media.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        // A wildcard is "compatible" with JSON, but a body that says */* says nothing.
+        if (media == null || media.isWildcardType() || media.isWildcardSubtype()
+                || !media.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             throw new UnsupportedMediaType("application/json");
         }
     }

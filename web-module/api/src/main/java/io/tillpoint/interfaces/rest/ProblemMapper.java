@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Every failure leaves as problem+json. Domain refusals keep their code and field; JAX-RS
  * routing errors keep their status; anything unexpected is a 500 that says only the
- * request id (the stack trace goes to the server log, card numbers scrubbed).
+ * request id (the stack trace goes to the server log, its messages scrubbed of card numbers and
+ * their control characters escaped: an exception's message may quote the request).
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -55,14 +56,76 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             return Problem.response(status, Problem.titleOf(status), detailFor(status), Problem.codeOf(status), null, requestId);
         }
+        if (isTextTheDatabaseCannotStore(thrown)) {
+            return Problem.response(400, Problem.titleOf(400), "The request holds text that cannot be stored (such as a NUL character)",
+                    Problem.codeOf(400), null, requestId);
+        }
         if (OptimisticLock.causes(thrown)) {
             return Problem.response(409, Problem.titleOf(409), "The resource was changed by another request; retry",
                     "concurrent_update", null, requestId);
         }
-        LOG.log(Level.SEVERE, "request " + requestId + " failed: " + PanMasking.scrub(String.valueOf(thrown.getMessage())),
-                thrown);
+        LOG.log(Level.SEVERE, "request " + LogText.escape(requestId) + " failed: " + cleaned(thrown.getMessage()),
+                LoggedFailure.of(thrown));
         return Problem.response(500, Problem.titleOf(500),
                 "An internal error occurred; quote request id " + requestId + " to support", "internal_error", null, requestId);
+    }
+
+    /**
+     * PostgreSQL refused a text value for its characters (SQLState 22021, "invalid byte sequence",
+     * as a NUL is; 22P05, untranslatable): the client's text, not the gateway's fault. The request
+     * filter refuses NULs before they get that far; this is the net under whatever it missed.
+     */
+    static boolean isTextTheDatabaseCannotStore(Throwable thrown) {
+        int depth = 0;
+        for (Throwable c = thrown; c != null && depth < 20; c = c.getCause(), depth++) {
+            if (c instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("22021".equals(next.getSQLState()) || "22P05".equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An exception's message as the log may show it: card numbers masked, one line. */
+    static String cleaned(String message) {
+        return LogText.escape(PanMasking.scrub(String.valueOf(message)));
+    }
+
+    /**
+     * A failure as the log shows it: the same exception classes and stack traces, each message
+     * {@link #cleaned}. The server prints a logged exception's own messages (and its causes'), so
+     * scrubbing only the line above them would leave a card number or a forged line break in them.
+     */
+    static final class LoggedFailure extends RuntimeException {
+
+        private static final int MOST_CAUSES = 20;
+
+        private LoggedFailure(Throwable original, LoggedFailure cause) {
+            super(original.getClass().getName()
+                    + (original.getMessage() == null ? "" : ": " + cleaned(original.getMessage())), cause, false, true);
+            setStackTrace(original.getStackTrace());
+        }
+
+        static LoggedFailure of(Throwable thrown) {
+            java.util.List<Throwable> chain = new java.util.ArrayList<>();
+            for (Throwable t = thrown; t != null && chain.size() < MOST_CAUSES && !chain.contains(t); t = t.getCause()) {
+                chain.add(t);
+            }
+            LoggedFailure copy = null;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                copy = new LoggedFailure(chain.get(i), copy);
+            }
+            return copy;
+        }
+
+        /** Printed as the original would be: its class and message, not this class's name. */
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     static Response fromDomain(DomainException e, String requestId) {

@@ -9,24 +9,25 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import io.tillpoint.domain.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.Principal;
 
 /**
  * First and last on every API request: gives it a request id (the caller's
- * {@code X-Request-Id} when it is sane), buffers the body up to 64 KiB (413 beyond), and
- * writes one structured access-log line: never a body, and card numbers in the path masked to
- * their first six and last four digits, so never card data.
+ * {@code X-Request-Id} when it is sane and holds no card number), hands JAX-RS the body that
+ * {@link AdmissionFilter} read (up to 64 KiB; 413 beyond), refuses text with a NUL character in it
+ * ({@link NulCharacters}), and writes one structured access-log line: never a body, card numbers
+ * in the path masked to their first six and last four digits, so never card data, and never a
+ * line break from the request ({@link AccessLog}).
  */
 @PreMatching
 @Priority(100)
 @jakarta.ws.rs.ext.Provider
 public class RequestFilter implements ContainerRequestFilter, ContainerResponseFilter {
-
-    static final int MAX_BODY = 64 * 1024;
 
     @Context
     HttpServletRequest servletRequest;
@@ -39,42 +40,36 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
                 && !CardNumbersInText.contains(incoming) ? incoming : io.tillpoint.domain.shared.Ids.newId("req");
         request.setProperty(ApiRequest.REQUEST_ID, requestId);
         request.setProperty(ApiRequest.STARTED, System.nanoTime());
-        if (request.getLength() > MAX_BODY) {
-            drain(request.getEntityStream());
+        if (Boolean.TRUE.equals(request.getProperty(ApiRequest.BODY_TOO_LARGE))) {
             throw new PayloadTooLarge();
         }
-        if (request.hasEntity()) {
-            byte[] body = readAtMost(request.getEntityStream(), MAX_BODY);
-            request.setProperty(ApiRequest.BODY, body);
-            request.setEntityStream(new ByteArrayInputStream(body));
-        }
-    }
-
-    private static byte[] readAtMost(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            out.write(buffer, 0, n);
-            if (out.size() > max) {
-                drain(in);
+        byte[] body = (byte[]) request.getProperty(ApiRequest.BODY);
+        if (body == null) {
+            // Not read by the admission filter (a request that came around it): read it here, by the same rule.
+            RequestBody read = RequestBody.read(request.getEntityStream(), request.getLength());
+            if (read.tooLarge()) {
                 throw new PayloadTooLarge();
             }
+            body = read.bytes();
+            request.setProperty(ApiRequest.BODY, body);
         }
-        return out.toByteArray();
+        MultivaluedMap<String, String> query;
+        try {
+            query = request.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException(null, "The query string is not valid percent-encoded text");
+        }
+        NulCharacters.refuseInQuery(query);
+        NulCharacters.refuseInBody(body, isForm(request.getHeaderString("Content-Type")));
+        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    /**
-     * Reads and drops up to 1 MiB of an over-sized body, so that a client that sends its whole
-     * body before reading the answer (java.net.http does) gets the 413 instead of a stalled
-     * connection. Larger bodies are not read: the connection is closed on them.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = 1024 * 1024;
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
-            left -= n;
+    private static boolean isForm(String contentType) {
+        try {
+            MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+            return type != null && !type.isWildcardType() && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
     }
 

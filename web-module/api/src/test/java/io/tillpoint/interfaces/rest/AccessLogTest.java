@@ -91,6 +91,24 @@ class AccessLogTest {
         assertThat(logged).hasSize(AccessLog.MOST_WAITING + 3);
     }
 
+    @Test
+    void a_line_with_a_forged_line_break_in_its_path_stays_one_line() {
+        AccessLog.write("request_id=req_1 method=GET path=/api/v1/payments/x\r\nrequest_id=req_2 status=200 status=404");
+
+        assertThat(lines()).containsExactly(
+                "request_id=req_1 method=GET path=/api/v1/payments/x\\r\\nrequest_id=req_2 status=200 status=404");
+        assertThat(lines().get(0)).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void a_line_queued_for_the_flusher_is_escaped_too() {
+        AccessLog.startBatching();
+        AccessLog.write("path=/a\u0000\u001b[2J");
+
+        AccessLog.flush();
+        assertThat(lines()).containsExactly("path=/a\\u0000\\u001b[2J");
+    }
+
     private List<String> lines() {
         return logged.stream().map(LogRecord::getMessage).toList();
     }
