@@ -42,24 +42,7 @@ final class AuthFailures {
         }
         String scrubbed = PanMasking.scrub(value.length() > 4096 ? value.substring(0, 4096) : value);
         String masked = scrubbed.length() > MAX_VALUE ? scrubbed.substring(0, MAX_VALUE) + "..." : scrubbed;
-        StringBuilder out = new StringBuilder(masked.length() + 2).append('"');
-        for (int i = 0; i < masked.length(); i++) {
-            char c = masked.charAt(i);
-            switch (c) {
-                case '\r' -> out.append("\\r");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        String quoted = masked.replace("\\", "\\\\").replace("\"", "\\\"");
+        return '"' + LogText.escape(quoted) + '"';
     }
 }

@@ -129,7 +129,8 @@ final class BearerTokenModule implements ServerAuthModule {
 
     /** The compact token of an {@code Authorization: Bearer} header; null without one. */
     static String bearerToken(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        // The scheme is case-insensitive (RFC 9110, 11.1): "bearer" and "BEARER" are Bearer too.
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
         String token = authorization.substring(BEARER.length()).trim();

@@ -153,12 +153,14 @@ class BearerTokenModuleTest {
     }
 
     @Test
-    void otherSchemesAndEmptyTokensAreNoBearerToken() {
+    void theBearerSchemeInAnyCaseWithATokenGivesTheTokenAndNothingElseDoes() {
         assertThat(BearerTokenModule.bearerToken("Bearer eyJ.a.sig")).isEqualTo("eyJ.a.sig");
         assertThat(BearerTokenModule.bearerToken("Basic Y2xpOnNlY3JldA==")).isNull();
         assertThat(BearerTokenModule.bearerToken("Bearer ")).isNull();
         assertThat(BearerTokenModule.bearerToken("Bearer    ")).isNull();
         assertThat(BearerTokenModule.bearerToken("bearereyJ")).isNull();
+        assertThat(BearerTokenModule.bearerToken("bearer eyJ.a.sig")).as("the scheme is case-insensitive").isEqualTo("eyJ.a.sig");
+        assertThat(BearerTokenModule.bearerToken("BEARER eyJ.a.sig")).isEqualTo("eyJ.a.sig");
         assertThat(BearerTokenModule.bearerToken(null)).isNull();
     }
 
