@@ -141,6 +141,31 @@ class AccessControlIT {
     }
 
     @Test
+    void a_keyed_suspension_or_revocation_replays_what_was_committed_instead_of_doing_it_again() {
+        Merchant m = newMerchant();
+        String pt = platformToken();
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"reason\":\"chargebacks\"}";
+
+        Reply first = post("/api/v1/admin/merchants/" + m.id() + "/suspend", pt, body, key);
+        Reply again = post("/api/v1/admin/merchants/" + m.id() + "/suspend", pt, body, key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).as("not a second suspension (409 invalid_state)").isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+
+        Reply issued = post("/api/v1/admin/merchants/" + m.id() + "/credentials", pt, null);
+        String clientId = issued.json().getString("client_id");
+        String revokeKey = java.util.UUID.randomUUID().toString();
+        Reply revoked = post("/api/v1/admin/credentials/" + clientId + "/revoke", pt, body, revokeKey);
+        Reply revokedAgain = post("/api/v1/admin/credentials/" + clientId + "/revoke", pt, body, revokeKey);
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revokedAgain.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(revokedAgain.body()).isEqualTo(revoked.body());
+    }
+
+    @Test
     void suspension_needs_a_reason_a_real_merchant_and_a_platform_token() {
         Merchant m = newMerchant();
         String pt = platformToken();

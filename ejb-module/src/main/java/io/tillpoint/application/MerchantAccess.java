@@ -56,15 +56,23 @@ public class MerchantAccess {
     @Inject
     JpaIdempotencyStore idempotencyRecords;
 
-    public Merchant suspend(String merchantId, Reason reason, AuditContext context) {
-        return changeStatus(merchantId, reason, context, true);
+    /**
+     * Suspends the merchant. When {@code keyed} (the request's claimed idempotency key) is not
+     * null, its record is completed with {@code stored} (the answer) in this same transaction, as
+     * for every change below: a retry replays what was committed.
+     */
+    public Merchant suspend(String merchantId, Reason reason, AuditContext context, KeyedRequest keyed,
+            Function<Merchant, StoredResponse> stored) {
+        return changeStatus(merchantId, reason, context, true, keyed, stored);
     }
 
-    public Merchant reactivate(String merchantId, Reason reason, AuditContext context) {
-        return changeStatus(merchantId, reason, context, false);
+    public Merchant reactivate(String merchantId, Reason reason, AuditContext context, KeyedRequest keyed,
+            Function<Merchant, StoredResponse> stored) {
+        return changeStatus(merchantId, reason, context, false, keyed, stored);
     }
 
-    private Merchant changeStatus(String merchantId, Reason reason, AuditContext context, boolean suspend) {
+    private Merchant changeStatus(String merchantId, Reason reason, AuditContext context, boolean suspend,
+            KeyedRequest keyed, Function<Merchant, StoredResponse> stored) {
         Merchant merchant = merchant(merchantId);
         AuditSnapshot before = AuditStates.of(merchant);
         Instant now = clock.now();
@@ -76,6 +84,9 @@ public class MerchantAccess {
         changes.recordChange();
         audit.append(AuditEntry.of(context, suspend ? AuditAction.MERCHANT_SUSPENDED : AuditAction.MERCHANT_REACTIVATED,
                 AuditTarget.merchant(merchantId), before, AuditStates.of(merchant), now));
+        if (keyed != null) {
+            idempotencyRecords.completeNow(keyed.recordId(), stored.apply(merchant), now);
+        }
         LOG.info(() -> "merchant " + merchantId + (suspend ? " suspended" : " reactivated") + " by " + context.actor().id());
         return merchant;
     }
@@ -108,7 +119,8 @@ public class MerchantAccess {
      * and it gets no new ones. The platform's own client cannot be revoked (nobody would be left to
      * undo it); change its secret with {@code TILLPOINT_PLATFORM_SECRET} instead.
      */
-    public ApiClient revoke(String clientId, Reason reason, AuditContext context) {
+    public ApiClient revoke(String clientId, Reason reason, AuditContext context, KeyedRequest keyed,
+            Function<ApiClient, StoredResponse> stored) {
         ApiClient client = merchants.findClient(clientId).orElseThrow(() -> new NotFoundException("client", clientId));
         if (client.role() == Role.PLATFORM_ADMIN) {
             throw new InvalidStateException("The platform client cannot be revoked; change TILLPOINT_PLATFORM_SECRET instead");
@@ -119,6 +131,9 @@ public class MerchantAccess {
         changes.recordChange();
         audit.append(AuditEntry.of(context, AuditAction.CREDENTIALS_REVOKED, AuditTarget.apiClient(clientId), before,
                 AuditStates.of(client), now));
+        if (keyed != null) {
+            idempotencyRecords.completeNow(keyed.recordId(), stored.apply(client), now);
+        }
         LOG.info(() -> "API client " + clientId + " revoked by " + context.actor().id());
         return client;
     }

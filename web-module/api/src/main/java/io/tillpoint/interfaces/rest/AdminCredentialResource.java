@@ -1,5 +1,7 @@
 package io.tillpoint.interfaces.rest;
 
+import jakarta.ws.rs.core.Response;
+import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.application.MerchantAccess;
 import io.tillpoint.domain.model.merchant.ApiClient;
 import io.tillpoint.domain.model.merchant.Reason;
@@ -38,13 +40,18 @@ public class AdminCredentialResource {
 
     @POST
     @Path("/{client_id}/revoke")
-    public JsonObject revoke(@PathParam("client_id") String clientId) {
+    public Response revoke(@PathParam("client_id") String clientId) {
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw new NotFoundException("client", "?");
         }
         JsonBody body = ApiRequest.json(request, true).allowOnly("reason");
         Reason reason = Reason.of(body.requiredString("reason", Reason.MAX_LENGTH));
-        ApiClient revoked = access.revoke(clientId, reason, AuditContexts.of(request, security));
+        ApiClient revoked = access.revoke(clientId, reason, AuditContexts.of(request, security),
+                IdempotencyFilter.claimedRequest(request), client -> PaymentResponses.json(200, revokedJson(client), null));
+        return Response.ok(revokedJson(revoked)).build();
+    }
+
+    private static JsonObject revokedJson(ApiClient revoked) {
         var json = Jsons.object()
                 .add("object", "api_credentials")
                 .add("client_id", revoked.clientId())

@@ -5,6 +5,7 @@ import io.tillpoint.application.MerchantAccess;
 import io.tillpoint.application.MerchantCredentials;
 import io.tillpoint.application.MerchantOnboarding;
 import io.tillpoint.application.PaymentResponses;
+import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.merchant.Merchant;
 import io.tillpoint.domain.model.merchant.Pricing;
 import io.tillpoint.domain.model.merchant.Reason;
@@ -71,14 +72,21 @@ public class AdminMerchantResource {
     /** Refuses the merchant from its next request on, on every instance: 403 {@code merchant_suspended}. */
     @POST
     @Path("/{id}/suspend")
-    public JsonObject suspend(@PathParam("id") String id) {
-        return statusJson(access.suspend(merchantId(id), reason(), AuditContexts.of(request, security)));
+    public Response suspend(@PathParam("id") String id) {
+        return Response.ok(statusJson(access.suspend(merchantId(id), reason(), AuditContexts.of(request, security),
+                IdempotencyFilter.claimedRequest(request), AdminMerchantResource::statusAnswer))).build();
     }
 
     @POST
     @Path("/{id}/reactivate")
-    public JsonObject reactivate(@PathParam("id") String id) {
-        return statusJson(access.reactivate(merchantId(id), reason(), AuditContexts.of(request, security)));
+    public Response reactivate(@PathParam("id") String id) {
+        return Response.ok(statusJson(access.reactivate(merchantId(id), reason(), AuditContexts.of(request, security),
+                IdempotencyFilter.claimedRequest(request), AdminMerchantResource::statusAnswer))).build();
+    }
+
+    /** The answer a retry with the same key replays, stored with the change. */
+    private static StoredResponse statusAnswer(Merchant merchant) {
+        return PaymentResponses.json(200, statusJson(merchant), null);
     }
 
     /** 201 with a new client id and secret for the merchant; the secret only here, never in a replay. */
