@@ -1,22 +1,16 @@
 package io.tillpoint.interfaces.lifecycle;
 
+import io.tillpoint.interfaces.FakeHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +30,7 @@ class ServiceStateFilterTest {
 
     @Test
     void whileStartingARequestIs503WithRetryAfterAndNothingRuns() throws Exception {
-        FakeResponse response = new FakeResponse();
+        FakeHttp.Response response = new FakeHttp.Response();
 
         filter().doFilter(request(), response.proxy(), countingChain());
 
@@ -50,7 +44,7 @@ class ServiceStateFilterTest {
     @Test
     void onceReadyRequestsRunAndAreCountedOnlyWhileTheyWork() throws Exception {
         state.markReady();
-        FakeResponse response = new FakeResponse();
+        FakeHttp.Response response = new FakeHttp.Response();
         long[] seen = new long[1];
 
         filter().doFilter(request(), response.proxy(), (req, res) -> {
@@ -69,7 +63,7 @@ class ServiceStateFilterTest {
         state.markReady();
         state.markStopping();
         state.markReady();
-        FakeResponse response = new FakeResponse();
+        FakeHttp.Response response = new FakeHttp.Response();
 
         filter().doFilter(request(), response.proxy(), countingChain());
 
@@ -90,7 +84,7 @@ class ServiceStateFilterTest {
 
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        FakeResponse inFlight = new FakeResponse();
+        FakeHttp.Response inFlight = new FakeHttp.Response();
         Thread request = new Thread(() -> {
             try {
                 filter().doFilter(request(), inFlight.proxy(), (req, res) -> {
@@ -113,7 +107,7 @@ class ServiceStateFilterTest {
         signals.tick();
         assertThat(state.phase()).isEqualTo(ServiceState.Phase.STOPPING);
         assertThat(data.resolve("ready")).doesNotExist();
-        FakeResponse late = new FakeResponse();
+        FakeHttp.Response late = new FakeHttp.Response();
         filter().doFilter(request(), late.proxy(), countingChain());
         assertUnavailable(late);
         assertThat(data.resolve("drained")).as("not drained while a request works").doesNotExist();
@@ -135,7 +129,7 @@ class ServiceStateFilterTest {
         return filter;
     }
 
-    private static void assertUnavailable(FakeResponse response) {
+    private static void assertUnavailable(FakeHttp.Response response) {
         assertThat(response.status).isEqualTo(503);
         assertThat(response.contentType).isEqualTo("application/problem+json");
         assertThat(response.headers).containsEntry("Retry-After", "1").containsKey("X-Request-Id");
@@ -146,7 +140,7 @@ class ServiceStateFilterTest {
         assertThat(problem.getString("type")).endsWith("/service_unavailable");
     }
 
-    private static JsonObject problem(FakeResponse response) {
+    private static JsonObject problem(FakeHttp.Response response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
@@ -157,49 +151,5 @@ class ServiceStateFilterTest {
     private static HttpServletRequest request() {
         return (HttpServletRequest) Proxy.newProxyInstance(ServiceStateFilterTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> null);
-    }
-
-    /** Records what the filter writes. */
-    private static final class FakeResponse {
-        volatile int status;
-        String contentType;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        String body() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        HttpServletResponse proxy() {
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    bytes.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(ServiceStateFilterTest.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "setStatus" -> status = (Integer) args[0];
-                            case "setContentType" -> contentType = (String) args[0];
-                            case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                            case "getOutputStream" -> {
-                                return out;
-                            }
-                            default -> {
-                            }
-                        }
-                        return null;
-                    });
-        }
     }
 }

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillpoint.application.WorkAdmission;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +27,7 @@ class AdmissionFilterTest {
 
     private final AtomicInteger overloaded = new AtomicInteger();
     private final AtomicInteger chainRuns = new AtomicInteger();
-    private final FakeResponse response = new FakeResponse();
+    private final FakeHttp.Response response = new FakeHttp.Response();
 
     @Test
     void aRequestWithATurnRunsAndGivesTheTurnBack() throws Exception {
@@ -358,49 +352,5 @@ class AdmissionFilterTest {
     /** A merchant's request whose token was verified (authentication runs before any filter). */
     private static HttpServletRequest request() {
         return new FakeHttp.Request().signedIn("cli_merchant").body("{}".getBytes(StandardCharsets.UTF_8)).proxy();
-    }
-
-    /** Records what the filter writes. */
-    private static final class FakeResponse {
-        int status;
-        String contentType;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        String body() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        HttpServletResponse proxy() {
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    bytes.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(AdmissionFilterTest.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "setStatus" -> status = (Integer) args[0];
-                            case "setContentType" -> contentType = (String) args[0];
-                            case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                            case "getOutputStream" -> {
-                                return out;
-                            }
-                            default -> {
-                            }
-                        }
-                        return null;
-                    });
-        }
     }
 }
