@@ -20,6 +20,10 @@ public record AuditTarget(String type, String id) {
         return new AuditTarget("api_client", clientId);
     }
 
+    public static AuditTarget deadLetter(String deadLetterId) {
+        return new AuditTarget("dead_letter", deadLetterId);
+    }
+
     public static AuditTarget jobExecution(long executionId) {
         return new AuditTarget("job_execution", Long.toString(executionId));
     }
