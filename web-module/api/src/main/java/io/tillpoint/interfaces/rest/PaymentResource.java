@@ -179,7 +179,8 @@ public class PaymentResource {
         return id;
     }
 
-    private static int pageSize(String limit) {
+    /** The contract's {@code limit}: 1 to 100, 10 when it is not given. */
+    static int pageSize(String limit) {
         if (limit == null || limit.isEmpty()) {
             return 10;
         }
