@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record RetrySchedule(Duration firstRetry, Duration maxRetry, Duration giveUpAfter) {
 
-    /** 10 s, 20 s, 40 s, ... up to an hour apart, for 24 hours: 32 attempts in all. */
+    /** 10 s, 20 s, 40 s, ... up to an hour apart, for 24 hours: 33 attempts in all, the last at the deadline. */
     public static final RetrySchedule DEFAULT = new RetrySchedule(Duration.ofSeconds(10), Duration.ofHours(1),
             Duration.ofHours(24));
 
