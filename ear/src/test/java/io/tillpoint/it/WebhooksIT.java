@@ -86,7 +86,7 @@ class WebhooksIT {
     }
 
     @Test
-    void a_url_that_no_webhook_may_reach_or_that_carries_credentials_is_a_400_on_url() {
+    void a_url_that_no_webhook_may_reach_or_that_carries_credentials_is_a_400_on_url() throws Exception {
         Merchant m = newMerchant();
 
         for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/",
