@@ -1,6 +1,7 @@
 package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
 import io.tillpoint.domain.model.payment.CaptureMode;
@@ -50,6 +51,9 @@ public class RecoveryTransactions {
 
     @Inject
     JpaIdempotencyStore idempotencyRecords;
+
+    @Inject
+    DomainEvents events;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -109,6 +113,7 @@ public class RecoveryTransactions {
             if (journal != null) {
                 ledger.append(journal);
             }
+            events.record(PaymentEvents.moved(payment, now));
             if (followUp.idempotencyRecordId() != null) {
                 idempotencyRecords.completeNow(followUp.idempotencyRecordId(), PaymentResponses.created(payment), now);
             }
