@@ -37,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventsIT {
 
     static final String RISK = "tillpoint_risk";
-    static final String WEBHOOKS = "tillpoint_webhooks";
     /** Commit to both queues: the relay's linger and a sweep, with room for a slow machine. */
     static final Duration RELAYED_WITHIN = Duration.ofSeconds(30);
 
@@ -67,15 +66,13 @@ class EventsIT {
         JsonObject payment = get("/api/v1/payments/" + created.json().getString("id"), m.token()).json();
 
         List<JsonObject> risk = awaitMessages(RISK, m, 1);
-        List<JsonObject> webhooks = awaitMessages(WEBHOOKS, m, 1);
 
         assertThat(risk).hasSize(1);
-        assertThat(webhooks).hasSize(1);
         JsonObject message = risk.get(0);
         assertThat(message.getString("eventType")).isEqualTo("payment.captured");
         assertThat(message.getString("merchantId")).isEqualTo(m.id());
         assertThat(message.getBoolean("persistent")).isTrue();
-        assertThat(webhooks.get(0).getString("body")).as("the same event on both queues").isEqualTo(message.getString("body"));
+        assertThat(awaitConsumedByWebhooks(risk)).as("the same event on the webhook queue").isEqualTo(1);
         JsonObject event = parse(message.getString("body"));
         assertThat(event.getString("id")).startsWith("evt_").isEqualTo(message.getString("eventId"));
         assertThat(event.getString("type")).isEqualTo("payment.captured");
@@ -106,7 +103,7 @@ class EventsIT {
         assertThat(event.getString("type")).isEqualTo("payment.declined");
         assertThat(event.getJsonObject("data").getString("decline_code")).isEqualTo("card_declined");
         assertThat(event.getJsonObject("internal").getString("decline_code")).isEqualTo("card_declined");
-        assertThat(awaitMessages(WEBHOOKS, m, 1)).hasSize(1);
+        assertThat(awaitConsumedByWebhooks(awaitMessages(RISK, m, 1))).isEqualTo(1);
     }
 
     @Test
@@ -120,11 +117,10 @@ class EventsIT {
         String refundId = refund.json().getString("id");
 
         List<JsonObject> risk = awaitMessages(RISK, m, 5);
-        List<JsonObject> webhooks = awaitMessages(WEBHOOKS, m, 5);
 
         assertThat(types(risk)).containsExactlyInAnyOrder("payment.authorized", "payment.captured", "refund.pending",
                 "refund.succeeded", "payment.refunded");
-        assertThat(types(webhooks)).containsExactlyInAnyOrderElementsOf(types(risk));
+        assertThat(awaitConsumedByWebhooks(risk)).as("each of them on the webhook queue too").isEqualTo(5);
         JsonObject captured = event(risk, "payment.captured");
         assertThat(captured.getJsonObject("data").getJsonNumber("amount_captured").longValue()).isEqualTo(3000);
         JsonObject succeeded = event(risk, "refund.succeeded");
@@ -149,6 +145,27 @@ class EventsIT {
                     .collect(Collectors.toList());
             if (messages.size() >= count || Instant.now().isAfter(deadline)) {
                 return messages;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * How many of these events (read from the risk queue) the webhook queue's consumer has taken,
+     * once it took them all or the time is up. That queue has a consumer (WebhookEvents), so its
+     * messages are not there to browse: each one it took is a row of {@code consumed_event}.
+     */
+    static long awaitConsumedByWebhooks(List<JsonObject> messages) throws Exception {
+        List<String> ids = messages.stream().map(r -> r.getString("eventId")).toList();
+        Instant deadline = Instant.now().plus(RELAYED_WITHIN);
+        while (true) {
+            long consumed = 0;
+            for (String id : ids) {
+                consumed += Database.count("select count(*) from consumed_event where consumer = 'webhooks' and event_id = ?",
+                        id);
+            }
+            if (consumed >= ids.size() || Instant.now().isAfter(deadline)) {
+                return consumed;
             }
             Thread.sleep(100);
         }
