@@ -3,8 +3,6 @@ package io.tillpoint.interfaces.rest;
 import io.tillpoint.application.MerchantWebhooks;
 import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.domain.model.webhook.WebhookDelivery;
-import io.tillpoint.domain.shared.Ids;
-import io.tillpoint.domain.shared.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -57,10 +55,7 @@ public class WebhookDeliveryResource {
     }
 
     private static String deliveryId(String id) {
-        if (!Ids.looksLike("whd", id)) {
-            throw new NotFoundException("webhook delivery", "?");
-        }
-        return id;
+        return PathIds.require("whd", "webhook delivery", id);
     }
 
     private static String location(String deliveryId) {

@@ -7,8 +7,6 @@ import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.domain.model.webhook.WebhookDelivery;
 import io.tillpoint.domain.model.webhook.WebhookEndpoint;
 import io.tillpoint.domain.model.webhook.WebhookUrl;
-import io.tillpoint.domain.shared.Ids;
-import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,12 +108,8 @@ public class WebhookEndpointResource {
         return Response.ok(WebhookJson.rotated(rotated, clock.now(), true)).header("Cache-Control", "no-store").build();
     }
 
-    /** An endpoint id as the gateway makes them; anything else is no endpoint (and is not echoed). */
-    static String endpointId(String id) {
-        if (!Ids.looksLike("we", id)) {
-            throw new NotFoundException("webhook endpoint", "?");
-        }
-        return id;
+    private static String endpointId(String id) {
+        return PathIds.require("we", "webhook endpoint", id);
     }
 
     private static String location(String endpointId) {
