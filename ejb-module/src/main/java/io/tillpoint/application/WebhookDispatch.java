@@ -43,6 +43,9 @@ public class WebhookDispatch {
     WebhookSettings settings;
 
     @Inject
+    WebhookMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /** Delivery {@code id}, if it is due and no other sender has it. */
@@ -73,11 +76,20 @@ public class WebhookDispatch {
             return;
         }
         delivery.record(outcome, settings.schedule(), clock.now());
+        counted(delivery);
         if (delivery.status() == DeliveryStatus.FAILED) {
             LOG.warning(() -> "webhook delivery " + id + " given up after " + attempt + " attempts (" + outcome.error() + ")");
         } else if (!outcome.delivered()) {
             LOG.fine(() -> "webhook delivery " + id + " attempt " + attempt + " failed (" + outcome.error()
                     + "), next at " + delivery.nextAttemptAt());
+        }
+    }
+
+    private void counted(WebhookDelivery delivery) {
+        switch (delivery.status()) {
+            case SUCCEEDED -> metrics.delivered();
+            case PENDING -> metrics.retried();
+            case FAILED -> metrics.givenUp();
         }
     }
 
@@ -93,6 +105,7 @@ public class WebhookDispatch {
             LOG.severe(() -> "webhook delivery " + delivery.id() + " cannot be signed: " + e.getMessage());
             delivery.record(DeliveryAttempt.noAnswer("not sent: its endpoint's secret cannot be opened"),
                     settings.schedule(), now);
+            counted(delivery);
             return Optional.empty();
         }
         return Optional.of(new ClaimedDelivery(delivery.id(), delivery.attempts(), delivery.eventId(), endpoint.url(),
