@@ -45,7 +45,7 @@ public class AdminAuditResource {
         AuditAction what = empty(action) ? null : AuditAction.parse(action, "action");
         Instant since = Timestamps.parse(from, "from");
         Instant until = Timestamps.parse(to, "to");
-        int pageSize = pageSize(limit);
+        int pageSize = Paging.pageSize(limit);
         AuditEntry cursor = null;
         if (!empty(startingAfter)) {
             cursor = (startingAfter.length() <= 64 ? audit.find(startingAfter) : java.util.Optional.<AuditEntry>empty())
@@ -102,21 +102,6 @@ public class AdminAuditResource {
             }
         }
         json.add(name, values);
-    }
-
-    private static int pageSize(String limit) {
-        if (empty(limit)) {
-            return 10;
-        }
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= AuditQuery.MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw new InvalidInputException("limit", "must be an integer from 1 to 100");
     }
 
     private static boolean empty(String s) {

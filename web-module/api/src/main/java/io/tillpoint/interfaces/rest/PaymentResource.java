@@ -90,7 +90,7 @@ public class PaymentResource {
         if (reference != null && reference.length() > 255) {
             throw new InvalidInputException("reference", "must be at most 255 characters");
         }
-        int pageSize = pageSize(limit);
+        int pageSize = Paging.pageSize(limit);
         Payment cursor = null;
         if (startingAfter != null && !startingAfter.isEmpty()) {
             try {
@@ -177,21 +177,6 @@ public class PaymentResource {
             throw new NotFoundException("payment", id == null ? "" : id.substring(0, Math.min(id.length(), 64)));
         }
         return id;
-    }
-
-    private static int pageSize(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return 10;
-        }
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= 100) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw new InvalidInputException("limit", "must be an integer from 1 to 100");
     }
 
     private static String emptyToNull(String s) {

@@ -1,0 +1,37 @@
+package io.tillpoint.domain.model.risk;
+
+import java.time.Instant;
+
+/**
+ * The recent attempts the velocity rules count in, the countries customers paid from and the
+ * merchants' usual amounts (a port), all written by the risk consumer from payment events.
+ */
+public interface RiskHistory {
+
+    /**
+     * One payment's authorization outcome, as the events tell it: no card data, only the
+     * internal fingerprint and the BIN; the IP address canonical.
+     */
+    record Attempt(String paymentId, String merchantId, String cardFingerprint, String bin, String customerId,
+            String ip, long amount, String currency, boolean approved, String declineCode, Instant at) {
+    }
+
+    /** Records the attempt once per payment, in the caller's transaction; false when it was on record already. */
+    boolean record(Attempt attempt);
+
+    /**
+     * The attempts of one subject in {@code (from, to]}: all of them, or (with {@code smallOnly})
+     * only those of at most that amount in their currency (a currency it does not name counts none).
+     */
+    VelocityCount count(SubjectKind kind, String value, String merchantId, Instant from, Instant to,
+            AmountsByCurrency smallOnly);
+
+    /** Notes that the customer paid from {@code country} (once per country). */
+    void addCustomerCountry(String merchantId, String customerId, String country, Instant at);
+
+    /** Adds an approved amount to the merchant's usual amounts in its currency ({@link MerchantAmounts#with}). */
+    void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at);
+
+    /** Forgets attempts from before {@code cutoff}, at most {@code limit} of them; how many. */
+    int forgetBefore(Instant cutoff, int limit);
+}

@@ -1,0 +1,131 @@
+package io.tillpoint.infrastructure.persistence;
+
+import io.tillpoint.domain.model.risk.Blocklist;
+import io.tillpoint.domain.model.risk.BlocklistEntry;
+import io.tillpoint.domain.model.risk.BlocklistKind;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Blocklist entries in {@code risk_blocklist_entry}; a removal sets {@code removed_at} and keeps the row. */
+@ApplicationScoped
+public class JdbcBlocklist implements Blocklist {
+
+    static final String COLUMNS = "id, kind, value, merchant_id, card_bin, card_last4, reason, created_at, created_by,"
+            + " removed_at, removed_by, removal_reason";
+
+    @Resource(lookup = ApplicationDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    public void add(BlocklistEntry e) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into risk_blocklist_entry (" + COLUMNS + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null)")) {
+            s.setString(1, e.id());
+            s.setString(2, e.kind().wire());
+            s.setString(3, e.value());
+            s.setString(4, e.merchantId());
+            s.setString(5, e.cardBin());
+            s.setString(6, e.cardLast4());
+            s.setString(7, e.reason());
+            s.setTimestamp(8, Timestamp.from(e.createdAt()));
+            s.setString(9, e.createdBy());
+            s.executeUpdate();
+        } catch (SQLException x) {
+            throw new PersistenceException("could not add blocklist entry " + e.id(), x);
+        }
+    }
+
+    @Override
+    public Optional<BlocklistEntry> find(String entryId) {
+        return query("select " + COLUMNS + " from risk_blocklist_entry where id = ?", entryId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<BlocklistEntry> findActive(BlocklistKind kind, String value, String merchantId) {
+        return query("select " + COLUMNS + " from risk_blocklist_entry where kind = ? and value = ?"
+                + " and merchant_id is not distinct from ? and removed_at is null limit 1", kind.wire(), value,
+                merchantId).stream().findFirst();
+    }
+
+    @Override
+    public boolean remove(String entryId, Instant at, String by, String reason) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update risk_blocklist_entry set removed_at = ?,"
+                        + " removed_by = ?, removal_reason = ? where id = ? and removed_at is null")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setString(2, by);
+            s.setString(3, reason);
+            s.setString(4, entryId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException("could not remove blocklist entry " + entryId, e);
+        }
+    }
+
+    @Override
+    public List<BlocklistEntry> listActive(BlocklistKind kind, BlocklistEntry startingAfter, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from risk_blocklist_entry where removed_at is null");
+        List<Object> params = new ArrayList<>();
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            params.add(kind.wire());
+        }
+        if (startingAfter != null) {
+            sql.append(" and (created_at, id) < (?, ?)");
+            params.add(Timestamp.from(startingAfter.createdAt()));
+            params.add(startingAfter.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(limit + 1);
+        return query(sql.toString(), params.toArray());
+    }
+
+    /** The active entries, read on {@code c} (the risk snapshot's). */
+    static List<BlocklistEntry> active(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from risk_blocklist_entry"
+                + " where removed_at is null"); ResultSet rs = s.executeQuery()) {
+            List<BlocklistEntry> entries = new ArrayList<>();
+            while (rs.next()) {
+                entries.add(entry(rs));
+            }
+            return entries;
+        }
+    }
+
+    private List<BlocklistEntry> query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                List<BlocklistEntry> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+                return entries;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the blocklist", e);
+        }
+    }
+
+    static BlocklistEntry entry(ResultSet rs) throws SQLException {
+        return new BlocklistEntry(rs.getString("id"), BlocklistKind.ofWire(rs.getString("kind"), "kind"),
+                rs.getString("value"), rs.getString("merchant_id"), rs.getString("card_bin"),
+                rs.getString("card_last4"), rs.getString("reason"), JdbcTimes.instant(rs, "created_at"),
+                rs.getString("created_by"), JdbcTimes.instant(rs, "removed_at"), rs.getString("removed_by"),
+                rs.getString("removal_reason"));
+    }
+}

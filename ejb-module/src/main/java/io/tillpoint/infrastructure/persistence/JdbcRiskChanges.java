@@ -1,0 +1,95 @@
+package io.tillpoint.infrastructure.persistence;
+
+import io.tillpoint.domain.model.risk.MerchantAmounts;
+import io.tillpoint.domain.model.risk.RiskChanges;
+import io.tillpoint.domain.model.risk.RiskSnapshot;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The change counter {@code risk_change} and the snapshot of what screening needs. The snapshot's
+ * statements run in one read-only repeatable-read transaction, so the counter, rules, blocklist,
+ * freezes and usual amounts are exactly those of one moment (a change that commits meanwhile moves
+ * the counter past the one read, and the next poll reads again). Called outside any JTA
+ * transaction (the refresh timer's thread).
+ */
+@ApplicationScoped
+public class JdbcRiskChanges implements RiskChanges {
+
+    static final String BUMP = "update risk_change set counter = counter + 1 where id = 1";
+    static final String COUNTER = "select counter from risk_change where id = 1";
+    static final String USUAL_AMOUNTS = "select merchant_id, currency, payments, log_mean, log_m2 from risk_merchant_amount";
+
+    @Resource(lookup = ApplicationDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    public void recordChange() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BUMP)) {
+            if (s.executeUpdate() != 1) {
+                throw new PersistenceException("risk_change has no row: the schema is not migrated");
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not record a risk change", e);
+        }
+    }
+
+    @Override
+    public long counter() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(COUNTER);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the risk change counter", e);
+        }
+    }
+
+    @Override
+    public RiskSnapshot snapshot() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long counter;
+                try (PreparedStatement s = c.prepareStatement(COUNTER); ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    counter = rs.getLong(1);
+                }
+                RiskSnapshot snapshot = new RiskSnapshot(counter, JdbcRiskRules.current(c), JdbcBlocklist.active(c),
+                        JdbcFreezes.active(c), usualAmounts(c));
+                c.commit();
+                return snapshot;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the risk rules, blocklists and freezes", e);
+        }
+    }
+
+    private static Map<String, MerchantAmounts> usualAmounts(Connection c) throws SQLException {
+        Map<String, MerchantAmounts> usual = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(USUAL_AMOUNTS); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                usual.put(RiskSnapshot.usualKey(rs.getString(1), rs.getString(2)),
+                        new MerchantAmounts(rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
+            }
+        }
+        return usual;
+    }
+}

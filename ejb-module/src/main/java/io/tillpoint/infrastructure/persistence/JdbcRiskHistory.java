@@ -1,0 +1,164 @@
+package io.tillpoint.infrastructure.persistence;
+
+import io.tillpoint.domain.model.risk.AmountsByCurrency;
+import io.tillpoint.domain.model.risk.RiskHistory;
+import io.tillpoint.domain.model.risk.SubjectKind;
+import io.tillpoint.domain.model.risk.VelocityCount;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The risk consumer's history: {@code risk_attempt} (one row per payment outcome, counted by the
+ * velocity rules through one index per subject), {@code risk_customer_country} and
+ * {@code risk_merchant_amount}, on the connection of the consumer's transaction.
+ */
+@ApplicationScoped
+public class JdbcRiskHistory implements RiskHistory {
+
+    static final String RECORD = "insert into risk_attempt (payment_id, merchant_id, card_fingerprint, card_bin,"
+            + " customer_id, customer_ip, amount, currency, approved, decline_code, attempted_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing";
+
+    /**
+     * {@link io.tillpoint.domain.model.risk.MerchantAmounts#with} in SQL, one statement: in {@code DO UPDATE SET} every
+     * {@code a.} is the row before and {@code excluded.log_mean} the new amount's logarithm; the
+     * row's lock makes two consumers' additions count one after the other. Parameters: merchant,
+     * currency, amount, time.
+     */
+    static final String ADD_AMOUNT = """
+            insert into risk_merchant_amount as a (merchant_id, currency, payments, log_mean, log_m2, updated_at)
+            values (?, ?, 1, ln(?::float8), 0, ?)
+            on conflict (merchant_id, currency) do update set
+                payments = a.payments + 1,
+                log_mean = a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1),
+                log_m2 = a.log_m2 + (excluded.log_mean - a.log_mean)
+                         * (excluded.log_mean - (a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1))),
+                updated_at = excluded.updated_at""";
+
+    @Resource(lookup = ApplicationDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    public boolean record(Attempt a) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
+            s.setString(1, a.paymentId());
+            s.setString(2, a.merchantId());
+            s.setString(3, a.cardFingerprint());
+            s.setString(4, a.bin());
+            s.setString(5, a.customerId());
+            s.setString(6, a.ip());
+            s.setLong(7, a.amount());
+            s.setString(8, a.currency());
+            s.setBoolean(9, a.approved());
+            s.setString(10, a.declineCode());
+            s.setTimestamp(11, Timestamp.from(a.at()));
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new PersistenceException("could not record the attempt of payment " + a.paymentId(), e);
+        }
+    }
+
+    @Override
+    public VelocityCount count(SubjectKind kind, String value, String merchantId, Instant from, Instant to,
+            AmountsByCurrency smallOnly) {
+        StringBuilder sql = new StringBuilder("select count(*), count(*) filter (where not approved),"
+                + " count(distinct card_fingerprint) from risk_attempt a");
+        List<Object> params = new ArrayList<>();
+        if (smallOnly != null) {
+            sql.append(" join (values ");
+            boolean first = true;
+            for (Map.Entry<String, Long> e : smallOnly.sorted().entrySet()) {
+                sql.append(first ? "" : ", ").append("(?, ?::bigint)");
+                params.add(e.getKey());
+                params.add(e.getValue());
+                first = false;
+            }
+            sql.append(") as small (currency, at_most) on small.currency = a.currency and a.amount <= small.at_most");
+        }
+        switch (kind) {
+            case CARD -> {
+                sql.append(" where a.card_fingerprint = ?");
+                params.add(value);
+            }
+            case CUSTOMER -> {
+                sql.append(" where a.merchant_id = ? and a.customer_id = ?");
+                params.add(merchantId);
+                params.add(value);
+            }
+            case IP -> {
+                sql.append(" where a.customer_ip = ?");
+                params.add(value);
+            }
+            case MERCHANT -> {
+                sql.append(" where a.merchant_id = ?");
+                params.add(value);
+            }
+        }
+        sql.append(" and a.attempted_at > ? and a.attempted_at <= ?");
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(to));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new VelocityCount(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not count the attempts of a " + kind.wire(), e);
+        }
+    }
+
+    @Override
+    public void addCustomerCountry(String merchantId, String customerId, String country, Instant at) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("insert into risk_customer_country (merchant_id, customer_id,"
+                        + " country, first_seen_at) values (?, ?, ?, ?) on conflict do nothing")) {
+            s.setString(1, merchantId);
+            s.setString(2, customerId);
+            s.setString(3, country);
+            s.setTimestamp(4, Timestamp.from(at));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not note a customer's country", e);
+        }
+    }
+
+    @Override
+    public void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ADD_AMOUNT)) {
+            s.setString(1, merchantId);
+            s.setString(2, currency);
+            s.setLong(3, minorUnits);
+            s.setTimestamp(4, Timestamp.from(at));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not add to the usual amounts of merchant " + merchantId, e);
+        }
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("delete from risk_attempt where payment_id in (select"
+                        + " payment_id from risk_attempt where attempted_at < ? limit ?)")) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            s.setInt(2, limit);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not forget old attempts", e);
+        }
+    }
+}
