@@ -401,30 +401,4 @@ class CardDataIT {
     private static String last4(String number) {
         return number.substring(number.length() - 4);
     }
-
-    /** A Luhn-valid number of {@code length} digits that starts with {@code prefix}. */
-    private static String randomCard(String prefix, int length) {
-        StringBuilder digits = new StringBuilder(prefix);
-        while (digits.length() < length - 1) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        for (char check = '0'; check <= '9'; check++) {
-            if (luhn(digits.toString() + check)) {
-                return digits.append(check).toString();
-            }
-        }
-        throw new AssertionError();
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
-            int d = digits.charAt(i) - '0';
-            if (position % 2 == 1) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
 }

@@ -3,11 +3,13 @@ package io.tillpoint.application;
 import io.tillpoint.domain.model.card.CardNumber;
 import io.tillpoint.domain.model.card.InternalCardFingerprint;
 import io.tillpoint.domain.model.payment.Customer;
+import io.tillpoint.domain.model.risk.Condition;
 import io.tillpoint.domain.model.risk.IpAddress;
 import io.tillpoint.domain.model.risk.IpCountries;
 import io.tillpoint.domain.model.risk.IssuingCountries;
 import io.tillpoint.domain.model.risk.PaymentFacts;
 import io.tillpoint.domain.model.risk.RiskChanges;
+import io.tillpoint.domain.model.risk.RiskHistory;
 import io.tillpoint.domain.model.risk.RiskSnapshot;
 import io.tillpoint.domain.model.risk.Screening;
 import io.tillpoint.domain.shared.Money;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The synchronous half of risk control: every card payment is screened from memory before the
@@ -37,6 +40,8 @@ public class RiskControl {
 
     static final long REFRESH_MS = 250;
     static final long MAX_AGE_MS = 30_000;
+    static final long FORGET_MS = 60_000;
+    private static final Logger LOG = Logger.getLogger(RiskControl.class.getName());
 
     @Inject
     RiskChanges changes;
@@ -46,6 +51,9 @@ public class RiskControl {
 
     @Inject
     IssuingCountries issuingCountries;
+
+    @Inject
+    RiskHistory history;
 
     @Resource
     ManagedThreadFactory threads;
@@ -75,6 +83,19 @@ public class RiskControl {
         risk.refreshQuietly();
         timer = Executors.newSingleThreadScheduledExecutor(threads);
         timer.scheduleWithFixedDelay(risk::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::forgetOldAttempts, FORGET_MS, FORGET_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The history keeps an attempt as long as the longest window a rule may count over. */
+    private void forgetOldAttempts() {
+        try {
+            int forgotten = history.forgetBefore(Instant.now().minus(Condition.MAX_WINDOW), 10_000);
+            if (forgotten > 0) {
+                LOG.fine(() -> "forgot " + forgotten + " risk attempts older than a day");
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "could not forget old risk attempts: " + e);
+        }
     }
 
     @PreDestroy
@@ -107,12 +128,13 @@ public class RiskControl {
         return risk.current().screen(facts, now);
     }
 
-    /** Reads the counter; reloads when it moved (tests and the admin API's own changes). */
+    /** Reads the counter; reloads when it moved. */
     void refresh() {
         risk.refresh();
     }
 
-    RiskSnapshot snapshot() {
+    /** The copy in memory now. */
+    public RiskSnapshot snapshot() {
         return risk.current();
     }
 }

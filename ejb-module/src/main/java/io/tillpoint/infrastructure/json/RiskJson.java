@@ -94,11 +94,17 @@ public final class RiskJson {
         };
     }
 
-    /** A condition as the database keeps it (written by {@link #condition(Condition)}). */
-    public static Condition condition(String stored) {
-        try (JsonReader reader = Jsons.reader(new StringReader(stored))) {
-            return condition(reader.readObject());
+    /** A condition as the database keeps it: its kind, and its parameters ({@link #parameters}). */
+    public static Condition condition(String kind, String parameters) {
+        try (JsonReader reader = Jsons.reader(new StringReader(parameters))) {
+            JsonObjectBuilder json = Jsons.object(reader.readObject()).add("kind", kind);
+            return condition(json.build());
         }
+    }
+
+    /** A condition's parameters: its JSON object without the kind. */
+    public static String parameters(Condition condition) {
+        return Jsons.object(condition(condition)).remove("kind").build().toString();
     }
 
     private static JsonObjectBuilder amounts(AmountsByCurrency amounts) {

@@ -96,7 +96,7 @@ public class JdbcFreezes implements Freezes {
                         + " and expires_at > ?")) {
             s.setString(1, kind.wire());
             s.setString(2, value);
-            s.setString(3, kind == SubjectKind.CUSTOMER ? merchantId : null);
+            s.setString(3, merchantId);
             s.setTimestamp(4, Timestamp.from(at));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

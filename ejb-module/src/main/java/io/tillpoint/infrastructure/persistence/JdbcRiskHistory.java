@@ -90,6 +90,10 @@ public class JdbcRiskHistory implements RiskHistory {
             case CARD -> {
                 sql.append(" where a.card_fingerprint = ?");
                 params.add(value);
+                if (merchantId != null) {
+                    sql.append(" and a.merchant_id = ?");
+                    params.add(merchantId);
+                }
             }
             case CUSTOMER -> {
                 sql.append(" where a.merchant_id = ? and a.customer_id = ?");

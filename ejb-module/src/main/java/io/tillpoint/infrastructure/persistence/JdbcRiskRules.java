@@ -21,8 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Rule versions in {@code risk_rule_version}: a change inserts the next version, nothing is ever
- * updated; the current rule is its highest version. The condition's parameters are kept as the
- * admin API's JSON ({@link RiskJson#condition}).
+ * updated; the current rule is its highest version. The condition is kept as its kind and its
+ * parameters, the admin API's JSON without the kind ({@link RiskJson#parameters}).
  */
 @ApplicationScoped
 public class JdbcRiskRules implements RiskRules {
@@ -89,7 +89,7 @@ public class JdbcRiskRules implements RiskRules {
             s.setBoolean(4, r.enabled());
             s.setInt(5, r.order());
             s.setString(6, r.condition().kind().wire());
-            s.setString(7, RiskJson.condition(r.condition()).toString());
+            s.setString(7, RiskJson.parameters(r.condition()));
             s.setInt(8, r.score());
             s.setString(9, r.action().wire());
             if (r.freezeFor() == null) {
@@ -134,7 +134,8 @@ public class JdbcRiskRules implements RiskRules {
         int freezeMinutes = rs.getInt("freeze_minutes");
         Duration freezeFor = rs.wasNull() ? null : Duration.ofMinutes(freezeMinutes);
         return new RiskRule(rs.getString("rule_id"), rs.getInt("version"), rs.getString("name"),
-                rs.getBoolean("enabled"), rs.getInt("sort_order"), RiskJson.condition(rs.getString("parameters")),
+                rs.getBoolean("enabled"), rs.getInt("sort_order"),
+                RiskJson.condition(rs.getString("kind"), rs.getString("parameters")),
                 rs.getInt("score"), RiskAction.ofWire(rs.getString("action"), "action"), freezeFor,
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
     }

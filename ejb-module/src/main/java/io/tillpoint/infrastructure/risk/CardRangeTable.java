@@ -34,7 +34,8 @@ public class CardRangeTable implements IssuingCountries {
     public CardRangeTable() {
     }
 
-    CardRangeTable(String file) {
+    /** From {@code file} (blank: the shipped table), outside a container. */
+    public CardRangeTable(String file) {
         this.file = file;
         load();
     }

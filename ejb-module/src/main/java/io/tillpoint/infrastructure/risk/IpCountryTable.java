@@ -38,7 +38,8 @@ public class IpCountryTable implements IpCountries {
     public IpCountryTable() {
     }
 
-    IpCountryTable(String file) {
+    /** From {@code file} (blank: the shipped table), outside a container. */
+    public IpCountryTable(String file) {
         this.file = file;
         load();
     }

@@ -37,10 +37,14 @@ public record Freeze(String id, SubjectKind kind, String value, String merchantI
         return liftedAt == null && now.isBefore(expiresAt);
     }
 
-    /** A new freeze by {@code rule}, of what the attempt of {@code paymentId} tipped over it. */
+    /**
+     * A new freeze by {@code rule}, of what the attempt of {@code paymentId} tipped over it.
+     * {@code merchantId}: a customer's merchant, or the one merchant a card is frozen at (a public
+     * test card's freeze); null otherwise.
+     */
     public static Freeze byRule(RiskRule rule, SubjectKind kind, String value, String merchantId, String cardBin,
             String paymentId, String reason, Instant now) {
-        return new Freeze(Ids.newId("frz"), kind, value, kind == SubjectKind.CUSTOMER ? merchantId : null,
+        return new Freeze(Ids.newId("frz"), kind, value, kind == SubjectKind.MERCHANT ? null : merchantId,
                 kind == SubjectKind.CARD ? cardBin : null, paymentId, rule.id(), rule.version(), rule.name(), reason,
                 now, "tillpoint", now.plus(rule.freezeFor()), null, null, null);
     }

@@ -20,7 +20,10 @@ public interface Freezes {
      */
     void lockSubject(SubjectKind kind, String value, String merchantId);
 
-    /** Whether the subject has a freeze active at {@code at}. */
+    /**
+     * Whether the subject has a freeze active at {@code at}; {@code merchantId} is a customer's
+     * merchant, or the merchant a card freeze is scoped to (null: the card anywhere).
+     */
     boolean activeFor(SubjectKind kind, String value, String merchantId, Instant at);
 
     /** What {@link #list} returns. */

@@ -22,7 +22,11 @@ public record PaymentFacts(String merchantId, Money amount, String cardFingerpri
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Keys of the in-memory sets: what a freeze of {@code kind} would be keyed by for this payment (null: none). */
+    /**
+     * Keys of the in-memory sets: what a freeze of {@code kind} would be keyed by for this payment
+     * (null: none). A card has a second key, of its freeze at this payment's merchant only
+     * ({@link #merchantCardFreezeKey}).
+     */
     String freezeKey(SubjectKind kind) {
         return switch (kind) {
             case CARD -> RiskKeys.of(kind, cardFingerprint, null);
@@ -30,6 +34,11 @@ public record PaymentFacts(String merchantId, Money amount, String cardFingerpri
             case IP -> RiskKeys.of(kind, ip, null);
             case MERCHANT -> RiskKeys.of(kind, merchantId, null);
         };
+    }
+
+    /** The key of a freeze of this card at this payment's merchant only (a public test card's). */
+    String merchantCardFreezeKey() {
+        return RiskKeys.of(SubjectKind.CARD, cardFingerprint, merchantId);
     }
 
     String blocklistKey(BlocklistKind kind) {

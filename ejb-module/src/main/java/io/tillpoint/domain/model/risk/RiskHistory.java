@@ -20,7 +20,8 @@ public interface RiskHistory {
     boolean record(Attempt attempt);
 
     /**
-     * The attempts of one subject in {@code (from, to]}: all of them, or (with {@code smallOnly})
+     * The attempts of one subject in {@code (from, to]} ({@code merchantId}: a customer's merchant,
+     * or for a card the one merchant to count at; null: everywhere): all of them, or (with {@code smallOnly})
      * only those of at most that amount in their currency (a currency it does not name counts none).
      */
     VelocityCount count(SubjectKind kind, String value, String merchantId, Instant from, Instant to,

@@ -6,9 +6,10 @@ final class RiskKeys {
     private RiskKeys() {
     }
 
+    /** A customer's key names its merchant; so does a card's when the freeze is of one merchant's use of it. */
     static String of(SubjectKind kind, String value, String merchantId) {
-        return value == null ? null : kind == SubjectKind.CUSTOMER ? "f:" + kind.wire() + ":" + merchantId + ":" + value
-                : "f:" + kind.wire() + ":" + value;
+        return value == null ? null : merchantId != null && kind != SubjectKind.MERCHANT
+                ? "f:" + kind.wire() + ":" + merchantId + ":" + value : "f:" + kind.wire() + ":" + value;
     }
 
     static String of(BlocklistKind kind, String value, String merchantId) {

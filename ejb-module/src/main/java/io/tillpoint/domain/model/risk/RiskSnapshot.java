@@ -25,6 +25,7 @@ public final class RiskSnapshot {
 
     private final long counter;
     private final List<RiskRule> rules;
+    private final List<RiskRule> velocity;
     private final RiskRule newCountryRule;
     private final Set<String> blocked;
     private final Map<String, Instant> frozenUntil;
@@ -32,16 +33,21 @@ public final class RiskSnapshot {
     private final int freezeCount;
 
     /**
-     * @param rules the current version of every rule (disabled and velocity rules are left out here)
+     * @param rules the current version of every rule (disabled ones are left out here)
      * @param usualAmounts by {@link #usualKey merchant and currency}
      */
     public RiskSnapshot(long counter, Collection<RiskRule> rules, Collection<BlocklistEntry> blocklist,
             Collection<Freeze> freezes, Map<String, MerchantAmounts> usualAmounts) {
         this.counter = counter;
         List<RiskRule> screening = new ArrayList<>();
+        List<RiskRule> afterwards = new ArrayList<>();
         RiskRule newCountry = null;
         for (RiskRule r : rules) {
-            if (!r.enabled() || !r.screening()) {
+            if (!r.enabled()) {
+                continue;
+            }
+            if (!r.screening()) {
+                afterwards.add(r);
                 continue;
             }
             if (r.condition() instanceof Condition.NewCountry) {
@@ -54,6 +60,8 @@ public final class RiskSnapshot {
         }
         screening.sort(Comparator.comparingInt(RiskRule::order).thenComparing(RiskRule::name));
         this.rules = List.copyOf(screening);
+        afterwards.sort(Comparator.comparingInt(RiskRule::order).thenComparing(RiskRule::name));
+        this.velocity = List.copyOf(afterwards);
         this.newCountryRule = newCountry;
         Set<String> keys = new HashSet<>();
         for (BlocklistEntry e : blocklist) {
@@ -85,9 +93,8 @@ public final class RiskSnapshot {
     public Screening screen(PaymentFacts facts, Instant now) {
         List<Screening.Fired> fired = new ArrayList<>(2);
         for (SubjectKind kind : SubjectKind.values()) {
-            String key = facts.freezeKey(kind);
-            Instant until = key == null ? null : frozenUntil.get(key);
-            if (until != null && now.isBefore(until)) {
+            if (frozen(facts.freezeKey(kind), now)
+                    || (kind == SubjectKind.CARD && frozen(facts.merchantCardFreezeKey(), now))) {
                 fired.add(new Screening.Fired("frozen_" + kind.wire(), -1, BLOCKED_SCORE, RiskDecision.BLOCK));
             }
         }
@@ -103,6 +110,16 @@ public final class RiskSnapshot {
             }
         }
         return new Screening(facts, fired, newCountryRule);
+    }
+
+    private boolean frozen(String key, Instant now) {
+        Instant until = key == null ? null : frozenUntil.get(key);
+        return until != null && now.isBefore(until);
+    }
+
+    /** The enabled velocity rules, in their order: what the risk consumer evaluates after each outcome. */
+    public List<RiskRule> velocityRules() {
+        return velocity;
     }
 
     private boolean holds(Condition condition, PaymentFacts facts) {

@@ -13,7 +13,9 @@ import io.tillpoint.infrastructure.connector.ConnectorScheduler;
 import io.tillpoint.infrastructure.connector.sandbox.SandboxJournal.SandboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.tillpoint.domain.model.card.CardNumber;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -96,6 +98,17 @@ public class SandboxAcquirer implements AcquirerConnector {
                 request.amount().currency().code()));
         return ANSWER_LOST.equals(pan) ? scheduler.never() : scheduler.after(latencyMs, answer);
     }
+
+    /** The contract's test cards and the sandbox's own: every merchant's integration tests use them. */
+    @Override
+    public List<CardNumber> publicTestCards() {
+        return TEST_CARDS;
+    }
+
+    private static final List<CardNumber> TEST_CARDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("4242424242424242", "5555555555554444", "378282246310005", CHALLENGE_CARD,
+                    ISSUED_IN_BRAZIL, ANSWER_LOST, REQUEST_LOST, REFUNDS_REFUSED, OPERATION_ANSWERS_LOST),
+            DECLINES.keySet().stream()).sorted().map(CardNumber::parse).toList();
 
     @Override
     public CompletionStage<AuthorizationResult> completeChallenge(String paymentId, String acquirerReference,
