@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
  * The default rules as the V9 migration seeds them are rules the gateway can read: every one
  * parses and passes the checks an operator's rule passes, and they are the ones the issue asks for.
  */
-class DefaultRulesTest {
+public class DefaultRulesTest {
 
     private static final Pattern ROW = Pattern.compile("\\('(rul_\\w+)', 1, '(\\w+)', (true|false), (\\d+), '(\\w+)',"
             + "\\s*'(\\{[^']*})',\\s*(\\d+), '(\\w+)', (null|\\d+), now\\(\\), 'tillpoint'\\)");
 
-    static List<RiskRule> seeded() throws IOException {
+    /** The rules V9 seeds, as the gateway reads them. */
+    public static List<RiskRule> seeded() throws IOException {
         String sql;
         try (InputStream in = DefaultRulesTest.class.getResourceAsStream("/db/migration/V9__risk_control.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
