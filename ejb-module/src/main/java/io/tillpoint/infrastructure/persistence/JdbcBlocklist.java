@@ -61,17 +61,9 @@ public class JdbcBlocklist implements Blocklist {
 
     @Override
     public boolean remove(String entryId, Instant at, String by, String reason) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update risk_blocklist_entry set removed_at = ?,"
-                        + " removed_by = ?, removal_reason = ? where id = ? and removed_at is null")) {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setString(2, by);
-            s.setString(3, reason);
-            s.setString(4, entryId);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("could not remove blocklist entry " + entryId, e);
-        }
+        return JdbcRows.update(dataSource, "remove blocklist entry " + entryId, "update risk_blocklist_entry"
+                + " set removed_at = ?, removed_by = ?, removal_reason = ? where id = ? and removed_at is null",
+                Timestamp.from(at), by, reason, entryId) == 1;
     }
 
     @Override
@@ -94,31 +86,12 @@ public class JdbcBlocklist implements Blocklist {
 
     /** The active entries, read on {@code c} (the risk snapshot's). */
     static List<BlocklistEntry> active(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from risk_blocklist_entry"
-                + " where removed_at is null"); ResultSet rs = s.executeQuery()) {
-            List<BlocklistEntry> entries = new ArrayList<>();
-            while (rs.next()) {
-                entries.add(entry(rs));
-            }
-            return entries;
-        }
+        return JdbcRows.list(c, "select " + COLUMNS + " from risk_blocklist_entry where removed_at is null",
+                JdbcBlocklist::entry);
     }
 
     private List<BlocklistEntry> query(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                List<BlocklistEntry> entries = new ArrayList<>();
-                while (rs.next()) {
-                    entries.add(entry(rs));
-                }
-                return entries;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the blocklist", e);
-        }
+        return JdbcRows.list(dataSource, "the blocklist", sql, JdbcBlocklist::entry, params);
     }
 
     static BlocklistEntry entry(ResultSet rs) throws SQLException {

@@ -63,18 +63,9 @@ public class JdbcFreezes implements Freezes {
 
     @Override
     public boolean lift(String freezeId, Instant at, String by, String reason) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update risk_freeze set lifted_at = ?, lifted_by = ?,"
-                        + " lift_reason = ?, version = version + 1 where id = ? and lifted_at is null and expires_at > ?")) {
-            s.setTimestamp(1, Timestamp.from(at));
-            s.setString(2, by);
-            s.setString(3, reason);
-            s.setString(4, freezeId);
-            s.setTimestamp(5, Timestamp.from(at));
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("could not lift freeze " + freezeId, e);
-        }
+        return JdbcRows.update(dataSource, "lift freeze " + freezeId, "update risk_freeze set lifted_at = ?,"
+                + " lifted_by = ?, lift_reason = ?, version = version + 1 where id = ? and lifted_at is null"
+                + " and expires_at > ?", Timestamp.from(at), by, reason, freezeId, Timestamp.from(at)) == 1;
     }
 
     @Override
@@ -90,21 +81,9 @@ public class JdbcFreezes implements Freezes {
 
     @Override
     public boolean activeFor(SubjectKind kind, String value, String merchantId, Instant at) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from risk_freeze where subject_kind = ?"
-                        + " and subject_value = ? and merchant_id is not distinct from ? and lifted_at is null"
-                        + " and expires_at > ?")) {
-            s.setString(1, kind.wire());
-            s.setString(2, value);
-            s.setString(3, merchantId);
-            s.setTimestamp(4, Timestamp.from(at));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the freezes of a " + kind.wire(), e);
-        }
+        return JdbcRows.count(dataSource, "the freezes of a " + kind.wire(), "select count(*) from risk_freeze"
+                + " where subject_kind = ? and subject_value = ? and merchant_id is not distinct from ?"
+                + " and lifted_at is null and expires_at > ?", kind.wire(), value, merchantId, Timestamp.from(at)) > 0;
     }
 
     @Override
@@ -127,31 +106,12 @@ public class JdbcFreezes implements Freezes {
 
     /** The freezes not lifted and not yet expired at the database's now, read on {@code c} (the risk snapshot's). */
     static List<Freeze> active(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from risk_freeze"
-                + " where lifted_at is null and expires_at > now()"); ResultSet rs = s.executeQuery()) {
-            List<Freeze> freezes = new ArrayList<>();
-            while (rs.next()) {
-                freezes.add(freeze(rs));
-            }
-            return freezes;
-        }
+        return JdbcRows.list(c, "select " + COLUMNS + " from risk_freeze where lifted_at is null and expires_at > now()",
+                JdbcFreezes::freeze);
     }
 
     private List<Freeze> query(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                List<Freeze> freezes = new ArrayList<>();
-                while (rs.next()) {
-                    freezes.add(freeze(rs));
-                }
-                return freezes;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the freezes", e);
-        }
+        return JdbcRows.list(dataSource, "the freezes", sql, JdbcFreezes::freeze, params);
     }
 
     static Freeze freeze(ResultSet rs) throws SQLException {

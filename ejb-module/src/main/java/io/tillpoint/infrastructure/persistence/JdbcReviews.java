@@ -4,14 +4,10 @@ import io.tillpoint.domain.model.risk.Review;
 import io.tillpoint.domain.model.risk.Reviews;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -30,45 +26,22 @@ public class JdbcReviews implements Reviews {
 
     @Override
     public void open(String paymentId, String merchantId, Instant at) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("insert into risk_review (payment_id, merchant_id, opened_at)"
-                        + " values (?, ?, ?) on conflict (payment_id) do nothing")) {
-            s.setString(1, paymentId);
-            s.setString(2, merchantId);
-            s.setTimestamp(3, Timestamp.from(at));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not open the review of payment " + paymentId, e);
-        }
+        JdbcRows.update(dataSource, "open the review of payment " + paymentId, "insert into risk_review"
+                + " (payment_id, merchant_id, opened_at) values (?, ?, ?) on conflict (payment_id) do nothing",
+                paymentId, merchantId, Timestamp.from(at));
     }
 
     @Override
     public Optional<Review> find(String paymentId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from risk_review where payment_id = ?")) {
-            s.setString(1, paymentId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(review(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the review of payment " + paymentId, e);
-        }
+        return JdbcRows.list(dataSource, "the review of payment " + paymentId, "select " + COLUMNS
+                + " from risk_review where payment_id = ?", JdbcReviews::review, paymentId).stream().findFirst();
     }
 
     @Override
     public boolean decide(String paymentId, String decision, Instant at, String by, String reason) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update risk_review set decision = ?, decided_at = ?,"
-                        + " decided_by = ?, reason = ? where payment_id = ? and decided_at is null")) {
-            s.setString(1, decision);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setString(3, by);
-            s.setString(4, reason);
-            s.setString(5, paymentId);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("could not decide the review of payment " + paymentId, e);
-        }
+        return JdbcRows.update(dataSource, "decide the review of payment " + paymentId, "update risk_review"
+                + " set decision = ?, decided_at = ?, decided_by = ?, reason = ? where payment_id = ?"
+                + " and decided_at is null", decision, Timestamp.from(at), by, reason, paymentId) == 1;
     }
 
     @Override
@@ -78,23 +51,9 @@ public class JdbcReviews implements Reviews {
                 + " where r.decided_at is null and p.status = 'IN_REVIEW'"
                 + (startingAfter == null ? "" : " and (r.opened_at, r.payment_id) > (?, ?)")
                 + " order by r.opened_at, r.payment_id limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            if (startingAfter != null) {
-                s.setTimestamp(i++, Timestamp.from(startingAfter.openedAt()));
-                s.setString(i++, startingAfter.paymentId());
-            }
-            s.setInt(i, limit + 1);
-            try (ResultSet rs = s.executeQuery()) {
-                List<Review> reviews = new ArrayList<>();
-                while (rs.next()) {
-                    reviews.add(review(rs));
-                }
-                return reviews;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not list the reviews", e);
-        }
+        Object[] params = startingAfter == null ? new Object[] {limit + 1}
+                : new Object[] {Timestamp.from(startingAfter.openedAt()), startingAfter.paymentId(), limit + 1};
+        return JdbcRows.list(dataSource, "the reviews", sql, JdbcReviews::review, params);
     }
 
     private static Review review(ResultSet rs) throws SQLException {

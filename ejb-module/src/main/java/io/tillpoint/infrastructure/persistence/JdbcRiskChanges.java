@@ -7,8 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,8 +22,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcRiskChanges implements RiskChanges {
 
-    static final String BUMP = "update risk_change set counter = counter + 1 where id = 1";
-    static final String COUNTER = "select counter from risk_change where id = 1";
+    private static final ChangeCounter COUNTER = new ChangeCounter("risk_change");
     static final String USUAL_AMOUNTS = "select merchant_id, currency, payments, log_mean, log_m2 from risk_merchant_amount";
 
     @Resource(lookup = ApplicationDatabase.JNDI_NAME)
@@ -33,24 +30,12 @@ public class JdbcRiskChanges implements RiskChanges {
 
     @Override
     public void recordChange() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BUMP)) {
-            if (s.executeUpdate() != 1) {
-                throw new PersistenceException("risk_change has no row: the schema is not migrated");
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not record a risk change", e);
-        }
+        COUNTER.bump(dataSource);
     }
 
     @Override
     public long counter() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(COUNTER);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the risk change counter", e);
-        }
+        return COUNTER.read(dataSource);
     }
 
     @Override
@@ -61,11 +46,7 @@ public class JdbcRiskChanges implements RiskChanges {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                long counter;
-                try (PreparedStatement s = c.prepareStatement(COUNTER); ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    counter = rs.getLong(1);
-                }
+                long counter = JdbcRows.list(c, COUNTER.readStatement(), rs -> rs.getLong(1)).get(0);
                 RiskSnapshot snapshot = new RiskSnapshot(counter, JdbcRiskRules.current(c), JdbcBlocklist.active(c),
                         JdbcFreezes.active(c), usualAmounts(c));
                 c.commit();
@@ -84,12 +65,8 @@ public class JdbcRiskChanges implements RiskChanges {
 
     private static Map<String, MerchantAmounts> usualAmounts(Connection c) throws SQLException {
         Map<String, MerchantAmounts> usual = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(USUAL_AMOUNTS); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                usual.put(RiskSnapshot.usualKey(rs.getString(1), rs.getString(2)),
-                        new MerchantAmounts(rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
-            }
-        }
+        JdbcRows.list(c, USUAL_AMOUNTS, rs -> usual.put(RiskSnapshot.usualKey(rs.getString(1), rs.getString(2)),
+                new MerchantAmounts(rs.getLong(3), rs.getDouble(4), rs.getDouble(5))));
         return usual;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -112,57 +111,26 @@ public class JdbcRiskHistory implements RiskHistory {
         sql.append(" and a.attempted_at > ? and a.attempted_at <= ?");
         params.add(Timestamp.from(from));
         params.add(Timestamp.from(to));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new VelocityCount(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not count the attempts of a " + kind.wire(), e);
-        }
+        return JdbcRows.list(dataSource, "the attempts of a " + kind.wire(), sql.toString(),
+                rs -> new VelocityCount(rs.getLong(1), rs.getLong(2), rs.getLong(3)), params.toArray()).get(0);
     }
 
     @Override
     public void addCustomerCountry(String merchantId, String customerId, String country, Instant at) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("insert into risk_customer_country (merchant_id, customer_id,"
-                        + " country, first_seen_at) values (?, ?, ?, ?) on conflict do nothing")) {
-            s.setString(1, merchantId);
-            s.setString(2, customerId);
-            s.setString(3, country);
-            s.setTimestamp(4, Timestamp.from(at));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not note a customer's country", e);
-        }
+        JdbcRows.update(dataSource, "note a customer's country", "insert into risk_customer_country (merchant_id,"
+                + " customer_id, country, first_seen_at) values (?, ?, ?, ?) on conflict do nothing", merchantId,
+                customerId, country, Timestamp.from(at));
     }
 
     @Override
     public void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ADD_AMOUNT)) {
-            s.setString(1, merchantId);
-            s.setString(2, currency);
-            s.setLong(3, minorUnits);
-            s.setTimestamp(4, Timestamp.from(at));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not add to the usual amounts of merchant " + merchantId, e);
-        }
+        JdbcRows.update(dataSource, "add to the usual amounts of merchant " + merchantId, ADD_AMOUNT, merchantId,
+                currency, minorUnits, Timestamp.from(at));
     }
 
     @Override
     public int forgetBefore(Instant cutoff, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("delete from risk_attempt where payment_id in (select"
-                        + " payment_id from risk_attempt where attempted_at < ? limit ?)")) {
-            s.setTimestamp(1, Timestamp.from(cutoff));
-            s.setInt(2, limit);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not forget old attempts", e);
-        }
+        return JdbcRows.update(dataSource, "forget old attempts", "delete from risk_attempt where payment_id in"
+                + " (select payment_id from risk_attempt where attempted_at < ? limit ?)", Timestamp.from(cutoff), limit);
     }
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -37,17 +36,13 @@ public class JdbcRiskRules implements RiskRules {
 
     @Override
     public List<RiskRule> current() {
-        try (Connection c = dataSource.getConnection()) {
-            return current(c);
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the risk rules", e);
-        }
+        return JdbcRows.list(dataSource, "the risk rules", "select * from (" + CURRENT + ") r order by sort_order, name",
+                JdbcRiskRules::rule);
     }
 
     /** The current version of every rule, in the order of evaluation (by order, then name). */
     static List<RiskRule> current(Connection c) throws SQLException {
-        List<RiskRule> rules = list(c, "select * from (" + CURRENT + ") r order by sort_order, name");
-        return rules;
+        return JdbcRows.list(c, "select * from (" + CURRENT + ") r order by sort_order, name", JdbcRiskRules::rule);
     }
 
     @Override
@@ -64,18 +59,8 @@ public class JdbcRiskRules implements RiskRules {
 
     @Override
     public boolean nameTaken(String name, String exceptRuleId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from (" + CURRENT + ") r"
-                        + " where name = ? and rule_id <> ?")) {
-            s.setString(1, name);
-            s.setString(2, exceptRuleId == null ? "" : exceptRuleId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the risk rules", e);
-        }
+        return JdbcRows.count(dataSource, "the risk rules", "select count(*) from (" + CURRENT + ") r"
+                + " where name = ? and rule_id <> ?", name, exceptRuleId == null ? "" : exceptRuleId) > 0;
     }
 
     @Override
@@ -106,28 +91,7 @@ public class JdbcRiskRules implements RiskRules {
     }
 
     private List<RiskRule> query(String sql, String ruleId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, ruleId);
-            try (ResultSet rs = s.executeQuery()) {
-                List<RiskRule> rules = new ArrayList<>();
-                while (rs.next()) {
-                    rules.add(rule(rs));
-                }
-                return rules;
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read rule " + ruleId, e);
-        }
-    }
-
-    private static List<RiskRule> list(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<RiskRule> rules = new ArrayList<>();
-            while (rs.next()) {
-                rules.add(rule(rs));
-            }
-            return rules;
-        }
+        return JdbcRows.list(dataSource, "rule " + ruleId, sql, JdbcRiskRules::rule, ruleId);
     }
 
     static RiskRule rule(ResultSet rs) throws SQLException {
