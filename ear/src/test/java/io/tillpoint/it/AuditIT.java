@@ -127,9 +127,9 @@ class AuditIT {
 
         Reply job = postWithRequestId("/api/v1/admin/jobs/idempotency-purge", pt, "{\"retention_hours\":48}", id + "-6");
         assertThat(job.status()).as(job.body()).isEqualTo(202);
-        JsonObject start = onlyEntry(pt, "job.started", Long.toString(job.json().getJsonNumber("id").longValue()));
+        JsonObject start = onlyEntry(pt, "job.started", job.json().getString("id"));
         assertWho(start, id + "-6");
-        assertThat(start.getJsonObject("target").getString("type")).isEqualTo("job_execution");
+        assertThat(start.getJsonObject("target").getString("type")).isEqualTo("job_request");
         assertThat(start.getJsonObject("after").getString("job")).isEqualTo("idempotency-purge");
         assertThat(start.getJsonObject("after").getString("retention_hours")).isEqualTo("48");
     }

@@ -111,6 +111,24 @@ final class Gateway {
         return token("platform", PLATFORM_SECRET);
     }
 
+    /**
+     * Asks for a job run ({@code POST /admin/jobs/{name}} with {@code body}) and follows its request
+     * until the job completed or failed; the request as last read.
+     */
+    static JsonObject runJob(String name, String body) throws InterruptedException {
+        Reply asked = post("/api/v1/admin/jobs/" + name, platformToken(), body);
+        if (asked.status() != 202) {
+            throw new IllegalStateException("job " + name + ": " + asked.status() + " " + asked.body());
+        }
+        String location = URI.create(asked.header("Location")).getPath();
+        JsonObject request = asked.json();
+        for (int i = 0; i < 120 && !request.getString("status").matches("completed|failed"); i++) {
+            Thread.sleep(500);
+            request = get(location, platformToken()).json();
+        }
+        return request;
+    }
+
     /** A fresh merchant and its token; tests never share merchants. */
     static Merchant newMerchant() {
         Reply r = post("/api/v1/admin/merchants", platformToken(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tillpoint.it.Gateway.Merchant;
 import io.tillpoint.it.Gateway.Reply;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -211,7 +212,7 @@ class IdempotencyIT {
         assertThat(Database.update("update idempotency_record set created_at = now() - interval '30 hours'"
                 + " where owner_id = ? and idem_key = ?", m.id(), oldKey)).isEqualTo(1);
 
-        long execution = purge("{\"retention_hours\":24}");
+        long execution = purge("{\"retention_hours\":24}").getJsonNumber("execution_id").longValue();
 
         // The job repository is the gateway's own database: the run and its step are recorded there.
         assertThat(Database.count("select count(*) from executioninstancedata where jobexecid = ?"
@@ -233,18 +234,50 @@ class IdempotencyIT {
                 .isEqualTo(400);
     }
 
-    /** Starts the purge job and waits until it completed; its execution id. */
-    private static long purge(String body) throws InterruptedException {
-        Reply started = post("/api/v1/admin/jobs/idempotency-purge", platformToken(), body);
-        assertThat(started.status()).isEqualTo(202);
-        long execution = started.json().getJsonNumber("id").longValue();
-        String status = started.json().getString("status");
-        for (int i = 0; i < 120 && !status.equals("completed") && !status.equals("failed"); i++) {
+    @Test
+    void a_job_start_retried_with_its_key_replays_the_request_and_starts_one_job() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"retention_hours\":200}";
+
+        Reply first = post("/api/v1/admin/jobs/idempotency-purge", platformToken(), body, key);
+        Reply retry = post("/api/v1/admin/jobs/idempotency-purge", platformToken(), body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().getString("status")).isEqualTo("requested");
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        String requestId = first.json().getString("id");
+        assertThat(Database.count("select count(*) from job_request where id = ?", requestId)).isEqualTo(1);
+        assertThat(Database.count("select count(*) from job_request where parameters ->> 'retention_hours' = '200'"))
+                .as("one request for the key").isEqualTo(1);
+    }
+
+    @Test
+    void a_job_request_its_instance_did_not_start_is_started_by_the_sweep() throws Exception {
+        // What an instance that died right after committing the request leaves behind.
+        String requestId = "jrq_it" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Database.update("insert into job_request (id, job, parameters, requested_by, requested_at)"
+                + " values (?, 'idempotency-purge', '{\"retention_hours\":\"300\"}', 'platform', now() - interval '1 minute')",
+                requestId);
+
+        JsonObject request = get("/api/v1/admin/jobs/requests/" + requestId, platformToken()).json();
+        for (int i = 0; i < 60 && request.getString("status").equals("requested"); i++) {
             Thread.sleep(500);
-            status = get("/api/v1/admin/jobs/executions/" + execution, platformToken()).json().getString("status");
+            request = get("/api/v1/admin/jobs/requests/" + requestId, platformToken()).json();
         }
-        assertThat(status).isEqualTo("completed");
-        return execution;
+
+        assertThat(request.getString("status")).as(request.toString()).isNotEqualTo("requested");
+        long execution = request.getJsonNumber("execution_id").longValue();
+        assertThat(Database.count("select count(*) from executioninstancedata where jobexecid = ?", execution))
+                .as("the execution it names").isEqualTo(1);
+    }
+
+    /** Runs the purge job and waits until it completed; its request as last read. */
+    private static JsonObject purge(String body) throws InterruptedException {
+        JsonObject request = runJob("idempotency-purge", body);
+        assertThat(request.getString("status")).isEqualTo("completed");
+        return request;
     }
 
     private static List<Reply> concurrently(int n, java.util.concurrent.Callable<Reply> call) throws Exception {

@@ -291,14 +291,6 @@ class RecoveryIT {
     }
 
     private static void purge() throws InterruptedException {
-        Reply started = post("/api/v1/admin/jobs/idempotency-purge", platformToken(), "{\"retention_hours\":24}");
-        assertThat(started.status()).isEqualTo(202);
-        long execution = started.json().getJsonNumber("id").longValue();
-        String state = started.json().getString("status");
-        for (int i = 0; i < 120 && !state.equals("completed") && !state.equals("failed"); i++) {
-            Thread.sleep(500);
-            state = get("/api/v1/admin/jobs/executions/" + execution, platformToken()).json().getString("status");
-        }
-        assertThat(state).isEqualTo("completed");
+        assertThat(runJob("idempotency-purge", "{\"retention_hours\":24}").getString("status")).isEqualTo("completed");
     }
 }

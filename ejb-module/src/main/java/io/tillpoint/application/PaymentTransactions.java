@@ -2,6 +2,7 @@ package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.acquiring.OperationResult;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
@@ -68,6 +69,9 @@ public class PaymentTransactions {
 
     @Inject
     RiskReviewQueue reviews;
+
+    @Inject
+    DomainEvents events;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -146,7 +150,7 @@ public class PaymentTransactions {
 
     /** False when nothing was written: the stored payment had moved on. A payment held for review opens its review. */
     private boolean store(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse answer, Instant now) {
-        switch (writes.recordOutcome(payment, journal, keyed, answer, now)) {
+        switch (writes.recordOutcome(payment, journal, keyed, answer, PaymentEvents.moved(payment, now), now)) {
             case ALL -> {
                 reviews.openIfHeld(payment, now);
                 return true;
@@ -174,7 +178,9 @@ public class PaymentTransactions {
         Instant now = clock.now();
         payment.challengeSubmitted(now);
         followUps.add(FollowUp.authorization(payment.id(), null, now, policy.dueAfter(now)));
-        return flushed(payment);
+        flushed(payment);
+        events.record(PaymentEvents.moved(payment, now));
+        return payment;
     }
 
     /**
@@ -200,7 +206,9 @@ public class PaymentTransactions {
         Payment payment = loadForUpdate(merchantId, paymentId);
         Refund refund = payment.requestRefund(inCurrencyOf(payment, amount), reason, clock.now());
         payments.add(refund);
-        return begin(payment, refund, FollowUpKind.REFUND, refund.amount(), keyed);
+        PendingOperation pending = begin(payment, refund, FollowUpKind.REFUND, refund.amount(), keyed);
+        events.record(PaymentEvents.refund(refund, refund.createdAt()));
+        return pending;
     }
 
     /**
@@ -272,18 +280,23 @@ public class PaymentTransactions {
             case CAPTURE -> {
                 if (acknowledged) {
                     ledger.append(payment.capture(followUp.amount(), now));
+                    events.record(PaymentEvents.moved(payment, now));
                 }
             }
             case VOID -> {
                 if (acknowledged) {
                     ledger.append(payment.voidAuthorization(now));
+                    events.record(PaymentEvents.moved(payment, now));
                 }
             }
             case REFUND -> {
                 if (acknowledged) {
                     ledger.append(payment.refundSucceeded(refund, now));
+                    events.record(PaymentEvents.refund(refund, now));
+                    events.record(PaymentEvents.refunded(payment, now));
                 } else {
                     payment.refundFailed(refund, ((OperationResult.Refused) result).reason(), now);
+                    events.record(PaymentEvents.refund(refund, now));
                 }
             }
             case REVERSAL, AUTHORIZATION -> {

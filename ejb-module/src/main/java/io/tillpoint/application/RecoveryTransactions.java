@@ -1,6 +1,7 @@
 package io.tillpoint.application;
 
 import io.tillpoint.domain.model.acquiring.AuthorizationResult;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
 import io.tillpoint.domain.model.payment.Payment;
@@ -52,6 +53,9 @@ public class RecoveryTransactions {
 
     @Inject
     RiskReviewQueue reviews;
+
+    @Inject
+    DomainEvents events;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -112,6 +116,7 @@ public class RecoveryTransactions {
                 ledger.append(journal);
             }
             reviews.openIfHeld(payment, now);
+            events.record(PaymentEvents.moved(payment, now));
             if (followUp.idempotencyRecordId() != null) {
                 idempotencyRecords.completeNow(followUp.idempotencyRecordId(), PaymentResponses.created(payment), now);
             }

@@ -1,17 +1,17 @@
 package io.tillpoint.batch.job;
 
-import io.tillpoint.application.AuditLog;
-import io.tillpoint.domain.model.audit.AuditAction;
-import io.tillpoint.domain.model.audit.AuditContext;
-import io.tillpoint.domain.model.audit.AuditSnapshot;
-import io.tillpoint.domain.model.audit.AuditTarget;
+import io.tillpoint.application.JobStarts;
+import io.tillpoint.domain.model.job.JobRequest;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /**
  * Starts batch jobs. Outside any transaction: JBatch creates its repository tables lazily,
@@ -21,11 +21,16 @@ import java.util.Properties;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchJobs {
 
+    private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
+
     public static final String IDEMPOTENCY_PURGE = "idempotency-purge";
     public static final String PAYMENT_RECOVERY = "payment-recovery";
 
+    /** How long a request may wait for the instance that took it before any instance starts it. */
+    static final Duration START_GRACE = Duration.ofSeconds(10);
+
     @EJB
-    AuditLog audit;
+    JobStarts starts;
 
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -33,17 +38,42 @@ public class BatchJobs {
     }
 
     /**
-     * Starts a job an operator asked for, and records {@code job.started} in the audit trail right
-     * after (its own transaction: the start itself must run outside one).
+     * Starts an operator's request that was committed (see {@link JobStarts}), unless some
+     * instance started it or is starting it. A start that fails gives the request back for the
+     * next sweep. Returns the execution, or empty when this instance did not start it.
      */
-    public long startFor(AuditContext context, String jobName, Properties parameters) {
-        long execution = start(jobName, parameters);
-        AuditSnapshot.Builder after = AuditSnapshot.builder().text("job", jobName);
-        parameters.stringPropertyNames().stream().sorted()
-                .forEach(name -> after.text(name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT),
-                        parameters.getProperty(name)));
-        audit.recordDone(context, AuditAction.JOB_STARTED, AuditTarget.jobExecution(execution), null, after.build());
-        return execution;
+    public Optional<Long> startRequested(String requestId) {
+        Optional<JobRequest> claimed = starts.claimStart(requestId);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        JobRequest request = claimed.get();
+        Properties parameters = new Properties();
+        request.parameters().forEach((name, value) -> parameters.setProperty(JobStarts.jobParameterName(name), value));
+        long execution;
+        try {
+            execution = start(request.job().wire(), parameters);
+        } catch (RuntimeException e) {
+            starts.releaseClaim(requestId);
+            throw e;
+        }
+        starts.recordStarted(requestId, execution);
+        LOG.info(() -> request.job().wire() + " started for " + requestId + " (asked by " + request.requestedBy()
+                + "), execution " + execution);
+        return Optional.of(execution);
+    }
+
+    /** Starts the requests whose instance did not start them in time (it died, or its start failed). */
+    public void startLeftUnstarted() {
+        for (String requestId : starts.leftUnstarted(START_GRACE)) {
+            try {
+                startRequested(requestId).ifPresent(execution -> LOG.warning(() -> "job request " + requestId
+                        + " was left unstarted by the instance that took it; started here, execution " + execution));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "could not start job request " + requestId + " (" + e.getClass().getSimpleName()
+                        + "); trying again at the next sweep");
+            }
+        }
     }
 
     /** STARTING, STARTED, COMPLETED, FAILED, ... of one execution; null when there is none. */

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * follow-up is due (one index lookup) and this instance has no recovery run going, it starts
  * the payment-recovery job. The timer only says when to look; what is due, and who works on
  * it, is decided in the database, so an instance that dies takes nothing with it: its claims
- * run out and another instance's next run takes them.
+ * run out and another instance's next run takes them. The same look starts operators' job
+ * requests that the instance which took them did not start (it died right after the commit).
  */
 @Singleton
 @Startup
@@ -58,6 +59,12 @@ public class RecoverySchedule {
 
     @Timeout
     void look() {
+        try {
+            jobs.startLeftUnstarted();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "could not look for job requests left unstarted (" + e.getClass().getSimpleName()
+                    + "); looking again in " + settings.intervalMs() + " ms");
+        }
         try {
             if (lastExecution >= 0 && RUNNING.contains(String.valueOf(jobs.status(lastExecution)))) {
                 return;

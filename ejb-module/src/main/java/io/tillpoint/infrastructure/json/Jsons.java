@@ -44,4 +44,9 @@ public final class Jsons {
     public static JsonParser parser(InputStream in) {
         return PROVIDER.createParser(in);
     }
+
+    /** {@code text} as a JSON string, quoted and escaped. */
+    public static String string(String text) {
+        return PROVIDER.createValue(text).toString();
+    }
 }

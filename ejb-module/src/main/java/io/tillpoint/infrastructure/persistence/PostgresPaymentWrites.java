@@ -1,5 +1,6 @@
 package io.tillpoint.infrastructure.persistence;
 
+import io.tillpoint.domain.model.event.DomainEvent;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Journal;
@@ -11,8 +12,11 @@ import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.risk.RiskAssessment;
 import io.tillpoint.domain.shared.UtcTime;
+import io.tillpoint.infrastructure.messaging.OutboxDomainEvents;
+import io.tillpoint.infrastructure.messaging.RelaySignal;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,8 +36,8 @@ import javax.sql.DataSource;
  * A payment's two transactions on PostgreSQL, one SQL statement each (data-modifying
  * {@code WITH}): the claim on the idempotency key and the payment in one, sent alone in
  * autocommit (a single statement is atomic by itself, and the attempt posts nothing to the
- * ledger); the payment's new state, its journal and postings and the stored response in the
- * other, in the caller's JTA transaction. That is 3 round trips per payment with the JTA
+ * ledger); the payment's new state, its journal and postings, its event (the outbox row) and the
+ * stored response in the other, in the caller's JTA transaction. That is 3 round trips per payment with the JTA
  * commit, where JPA needs 9 (a read between the transactions, then a statement per row): the
  * round trips, more than the rows, were most of the database's work for a payment (see
  * docs/benchmarks.md).
@@ -107,6 +111,10 @@ public class PostgresPaymentWrites implements PaymentWrites {
     @Resource(lookup = ApplicationDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    /** Told about every event recorded here, so that the relay publishes it once the transaction commits. */
+    @Inject
+    RelaySignal relay;
+
     /** Called with no JTA transaction open: the connection is in autocommit, one round trip. */
     @Override
     public Attempt recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter,
@@ -154,11 +162,12 @@ public class PostgresPaymentWrites implements PaymentWrites {
 
     @Override
     public Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response,
-            Instant now) {
+            DomainEvent event, Instant now) {
         int postings = journal == null ? 0 : journal.postings().size();
         boolean answered = !payment.status().awaitsAuthorization();
-        String sql = outcomeStatements.computeIfAbsent(postings * 4 + (keyed == null ? 0 : 2) + (answered ? 1 : 0),
-                shape -> outcomeStatement(postings, keyed != null, answered));
+        String sql = outcomeStatements.computeIfAbsent(
+                postings * 8 + (keyed == null ? 0 : 4) + (answered ? 2 : 0) + (event == null ? 0 : 1),
+                shape -> outcomeStatement(postings, keyed != null, answered, event != null));
         long version = payment.version();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -174,12 +183,19 @@ public class PostgresPaymentWrites implements PaymentWrites {
                 p.integer(response.status()).text(response.contentType()).text(response.location())
                         .bytes(response.body()).time(now).text(keyed.recordId());
             }
+            if (event != null) {
+                p.text(event.id().value()).text(event.type().wireName()).text(event.merchantId())
+                        .text(event.subjectId()).time(event.createdAt()).text(event.data()).text(event.internal());
+            }
             try (ResultSet written = statement.executeQuery()) {
                 written.next();
                 if (written.getInt(1) == 0) {
                     return Stored.NOTHING_PAYMENT_CHANGED;
                 }
                 VERSION.set(payment, version + 1);
+                if (event != null) {
+                    relay.afterCommit();
+                }
                 return keyed == null || written.getInt(2) == 1 ? Stored.ALL : Stored.WITHOUT_RESPONSE;
             }
         } catch (SQLException e) {
@@ -190,9 +206,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
     /**
      * The payment's new state if it is still at the version read, and only then the journal and
      * its postings, the end of its follow-up (when {@code answered}: the acquirer's answer is now
-     * on record) and the key's response; the counts of payments and responses written.
+     * on record), the key's response and the event; the counts of payments and responses written.
      */
-    static String outcomeStatement(int postings, boolean keyed, boolean answered) {
+    static String outcomeStatement(int postings, boolean keyed, boolean answered, boolean event) {
         StringBuilder sql = new StringBuilder("with moved as (update payment set status = ?, amount_capturable = ?,"
                 + " amount_captured = ?, amount_refunded = ?, decline_code = ?, acquirer_reference = ?,"
                 + " authorization_code = ?, challenge_attempts = ?, card_country = ?, updated_at = ?,"
@@ -216,6 +232,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
                     + " response_content_type = ?, response_location = ?, response_body = ?, completed_at = ?,"
                     + " version = version + 1 where id = ? and completed_at is null and exists (select from moved)"
                     + " returning id)");
+        }
+        if (event) {
+            sql.append(", announced as (").append(OutboxDomainEvents.INSERT_SELECT).append(" from moved)");
         }
         sql.append(" select (select count(*) from moved), ")
                 .append(keyed ? "(select count(*) from answered)" : "0");

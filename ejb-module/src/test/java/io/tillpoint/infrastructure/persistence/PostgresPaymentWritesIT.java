@@ -9,6 +9,8 @@ import io.tillpoint.domain.model.card.CardVerificationCode;
 import io.tillpoint.domain.model.card.ExpiryDate;
 import io.tillpoint.domain.model.card.InternalCardFingerprint;
 import io.tillpoint.domain.model.card.MerchantCardFingerprint;
+import io.tillpoint.domain.model.event.DomainEvent;
+import io.tillpoint.domain.model.event.EventType;
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.RequestFingerprint;
@@ -27,6 +29,7 @@ import io.tillpoint.domain.model.risk.RiskAssessment;
 import io.tillpoint.domain.model.risk.RiskDecision;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Money;
+import io.tillpoint.infrastructure.messaging.RelaySignal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,6 +40,7 @@ import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +86,28 @@ class PostgresPaymentWritesIT {
     @BeforeEach
     void writerOnTheTestDatabase() {
         writes.dataSource = dataSource;
+        writes.relay = new RelaySignal();
+    }
+
+    @Test
+    void the_answers_event_is_written_with_it_and_not_for_a_payment_that_moved_on() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        writes.recordAttempt(payment, null, NOW, RECOVER_AFTER);
+        Payment stale = copyOfStoredAttempt(payment);
+        Journal capture = payment.approveAndCapture("A1B2C3", "sbx_ref_e", "US", LATER);
+        DomainEvent captured = DomainEvent.of(EventType.PAYMENT_CAPTURED, MERCHANT, payment.id(), LATER,
+                "{\"id\":\"" + payment.id() + "\"}", "{\"bin\":\"424242\"}");
+
+        assertThat(writes.recordOutcome(payment, capture, null, null, captured, LATER)).isEqualTo(Stored.ALL);
+        Journal again = stale.approveAndCapture("A1B2C3", "sbx_ref_e", "US", LATER);
+        DomainEvent twice = DomainEvent.of(EventType.PAYMENT_CAPTURED, MERCHANT, payment.id(), LATER, "{}", "{}");
+        assertThat(writes.recordOutcome(stale, again, null, null, twice, LATER))
+                .isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
+
+        assertThat(rows("select id, type, merchant_id, subject_id, created_at = ?, data, internal, destination"
+                + " from domain_event_outbox where subject_id = ?", at(LATER), payment.id()))
+                .containsExactly(Arrays.asList(captured.id().value(), "payment.captured", MERCHANT, payment.id(), true,
+                        captured.data(), captured.internal(), null));
     }
 
     @Test
@@ -174,7 +200,7 @@ class PostgresPaymentWritesIT {
         writes.recordAttempt(payment, keyed, NOW, RECOVER_AFTER);
         payment.outcomeUnknown(LATER);
 
-        assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
+        assertThat(writes.recordOutcome(payment, null, null, null, null, LATER)).isEqualTo(Stored.ALL);
 
         assertThat(row("select status from payment where id = ?", payment.id())).containsExactly("UNKNOWN");
         assertThat(count("select count(*) from acquirer_follow_up where id = ?", payment.id())).isEqualTo(1);
@@ -205,7 +231,7 @@ class PostgresPaymentWritesIT {
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
         StoredResponse response = response(payment);
 
-        assertThat(writes.recordOutcome(payment, capture, keyed, response, LATER)).isEqualTo(Stored.ALL);
+        assertThat(writes.recordOutcome(payment, capture, keyed, response, null, LATER)).isEqualTo(Stored.ALL);
 
         assertThat(payment.version()).isEqualTo(2);
         assertThat(row("select version, status, amount_capturable, amount_captured, authorization_code,"
@@ -240,7 +266,7 @@ class PostgresPaymentWritesIT {
         update("update payment set version = version + 1, status = 'UNKNOWN' where id = ?", payment.id());
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
 
-        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), LATER))
+        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), null, LATER))
                 .isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
 
         assertThat(payment.version()).isEqualTo(1);
@@ -261,7 +287,7 @@ class PostgresPaymentWritesIT {
         update("delete from idempotency_record where id = ?", keyed.recordId());
         Journal capture = payment.approveAndCapture("711500", "sbx_ref_1", "US", LATER);
 
-        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), LATER))
+        assertThat(writes.recordOutcome(payment, capture, keyed, response(payment), null, LATER))
                 .isEqualTo(Stored.WITHOUT_RESPONSE);
 
         assertThat(row("select version, status from payment where id = ?", payment.id())).containsExactly(2L, "CAPTURED");
@@ -274,7 +300,7 @@ class PostgresPaymentWritesIT {
         assertThat(writes.recordAttempt(payment, null, NOW, RECOVER_AFTER)).isTrue();
         payment.decline(DeclineCode.INSUFFICIENT_FUNDS, "GB", LATER);
 
-        assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
+        assertThat(writes.recordOutcome(payment, null, null, null, null, LATER)).isEqualTo(Stored.ALL);
 
         assertThat(row("select version, status, decline_code, card_country from payment where id = ?", payment.id()))
                 .containsExactly(2L, "DECLINED", "INSUFFICIENT_FUNDS", "GB");
@@ -287,10 +313,10 @@ class PostgresPaymentWritesIT {
         writes.recordAttempt(payment, null, NOW, RECOVER_AFTER);
         Payment stale = copyOfStoredAttempt(payment);
         Journal hold = payment.approve("A1B2C3", "sbx_ref_2", null, LATER);
-        assertThat(writes.recordOutcome(payment, hold, null, null, LATER)).isEqualTo(Stored.ALL);
+        assertThat(writes.recordOutcome(payment, hold, null, null, null, LATER)).isEqualTo(Stored.ALL);
 
         Journal again = stale.approve("A1B2C3", "sbx_ref_2", null, LATER);
-        assertThat(writes.recordOutcome(stale, again, null, null, LATER)).isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
+        assertThat(writes.recordOutcome(stale, again, null, null, null, LATER)).isEqualTo(Stored.NOTHING_PAYMENT_CHANGED);
 
         assertThat(row("select version, status, amount_capturable from payment where id = ?", payment.id()))
                 .containsExactly(2L, "AUTHORIZED", 1999L);
@@ -335,7 +361,7 @@ class PostgresPaymentWritesIT {
 
         payment.reassess(RiskAssessment.of(30, RiskDecision.STEP_UP, List.of("new_country_for_customer")));
         payment.requireChallenge("sbx_3ds_1", "US", LATER);
-        assertThat(writes.recordOutcome(payment, null, null, null, LATER)).isEqualTo(Stored.ALL);
+        assertThat(writes.recordOutcome(payment, null, null, null, null, LATER)).isEqualTo(Stored.ALL);
 
         assertThat(row("select status, risk_score, risk_decision, risk_rules from payment where id = ?", payment.id()))
                 .containsExactly("REQUIRES_ACTION", 30, "step_up", "new_country_for_customer");

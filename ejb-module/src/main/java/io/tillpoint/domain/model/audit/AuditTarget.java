@@ -1,6 +1,6 @@
 package io.tillpoint.domain.model.audit;
 
-/** What an action was done to: a type ({@code merchant}, {@code api_client}, {@code job_execution}) and an id. */
+/** What an action was done to: a type ({@code merchant}, {@code api_client}, {@code job_request}) and an id. */
 public record AuditTarget(String type, String id) {
 
     public AuditTarget {
@@ -20,7 +20,8 @@ public record AuditTarget(String type, String id) {
         return new AuditTarget("api_client", clientId);
     }
 
-    public static AuditTarget jobExecution(long executionId) {
-        return new AuditTarget("job_execution", Long.toString(executionId));
+    /** An operator's request to start a batch job ({@code jrq_...}). */
+    public static AuditTarget jobRequest(String requestId) {
+        return new AuditTarget("job_request", requestId);
     }
 }

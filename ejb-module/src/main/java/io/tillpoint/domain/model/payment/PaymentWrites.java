@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.payment;
 
+import io.tillpoint.domain.model.event.DomainEvent;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Journal;
@@ -50,16 +51,18 @@ public interface PaymentWrites {
      * Replaces the stored payment by {@code payment}'s new state, provided the stored one is
      * still at {@code payment}'s version; with it, appends {@code journal} (null when the step
      * posts none), ends the authorization's follow-up unless the payment still awaits the
-     * acquirer's answer, and, when {@code keyed} is not null, completes the key's record with
-     * {@code response}. Nothing is written when the stored payment has moved on.
+     * acquirer's answer, records {@code event} (null: none) in the outbox, and, when {@code keyed}
+     * is not null, completes the key's record with {@code response}. Nothing is written when the
+     * stored payment has moved on.
      */
-    Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response, Instant now);
+    Stored recordOutcome(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse response,
+            DomainEvent event, Instant now);
 
     /** What {@link #recordOutcome} wrote. */
     enum Stored {
-        /** The payment, its journal and (when keyed) the response. */
+        /** The payment, its journal, its event and (when keyed) the response. */
         ALL,
-        /** The payment and its journal; the key's record was no longer in progress. */
+        /** The payment, its journal and its event; the key's record was no longer in progress. */
         WITHOUT_RESPONSE,
         /** Nothing: another transaction changed the payment first. */
         NOTHING_PAYMENT_CHANGED
