@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Risk control as merchants and analysts meet it, scripted: a blocklisted email and a frozen
- * merchant are declined ({@code risk_blocked}) before any acquirer hears of them, within a second
- * of the change; a country jump on a large amount is held for review, approved and captured (or
- * rejected and voided); a customer paying from a new country is stepped up; rules change at run
- * time, versioned and audited; and a few hundred varied ordinary payments are never flagged.
+ * Risk control as merchants and analysts meet it, scripted: a card-testing burst freezes its IP
+ * address; a failure streak freezes the card, and one of a customer freezes the customer, whose
+ * good card is then declined {@code risk_blocked} within a second of the freeze; a blocklisted
+ * email and a frozen merchant are declined before any acquirer hears of them; a country jump on a
+ * large amount is held for review, approved and captured (or rejected and voided); a customer
+ * paying from a new country is stepped up; rules change at run time, versioned and audited; and a
+ * few hundred varied ordinary payments are never flagged, not even by the consumer afterwards.
  * The rules are the gateway's defaults; this class adds rules of its own only for a currency no
  * other test pays in, and switches them off again.
  */
@@ -41,6 +43,44 @@ class RiskIT {
     }
 
     // ---------------------------------------------------------------------------------- helpers
+
+    /**
+     * The active freeze that {@code matches}, once the risk consumer made it (it counts the
+     * outcomes after the fact: no bound on when), and the moment it was first seen.
+     */
+    private static Seen awaitFreeze(String pt, Predicate<JsonObject> matches) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            Reply r = get("/api/v1/admin/risk/freezes?status=active&limit=100", pt);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            for (JsonObject f : r.json().getJsonArray("data").getValuesAs(JsonObject.class)) {
+                if (matches.test(f)) {
+                    return new Seen(f, System.currentTimeMillis());
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such freeze within a minute");
+    }
+
+    private record Seen(JsonObject freeze, long at) {
+    }
+
+    /** Waits until the risk consumer has handled the events of {@code count} outcomes of the merchant. */
+    private static void awaitConsumed(Merchant m, long count) throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (Database.count("select count(*) from risk_attempt where merchant_id = ?", m.id()) < count
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(Database.count("select count(*) from risk_attempt where merchant_id = ?", m.id())).isEqualTo(count);
+    }
+
+    private static String randomIpv6() {
+        Random r = new Random();
+        return "2001:db8:" + Integer.toHexString(1 + r.nextInt(0x7ffe)) + ":" + Integer.toHexString(r.nextInt(0xffff))
+                + "::" + Integer.toHexString(1 + r.nextInt(0xfffe));
+    }
 
     private static String payment(long amount, String currency, String capture, String number, String customer) {
         String body = cardPayment(amount, currency, capture, number);
@@ -126,6 +166,73 @@ class RiskIT {
             assertThat(r.json().getString("param")).isEqualTo(param);
         }
         return r;
+    }
+
+    // ------------------------------------------------------------------------------- velocity
+
+    @Test
+    void a_card_testing_burst_from_one_ip_freezes_the_ip_and_its_next_payment_is_blocked() throws Exception {
+        Merchant m = newMerchant();
+        String pt = platformToken();
+        String ip = randomIpv6();
+        String customer = "{\"ip\":\"" + ip + "\"}";
+        for (int i = 0; i < 10; i++) {
+            JsonObject p = pay(m, 100 + 37 * i, "USD", "automatic", randomCard("4", 16), customer);
+            assertThat(p.getString("status")).as("small authorization " + (i + 1)).isEqualTo("captured");
+        }
+
+        Seen seen = awaitFreeze(pt, f -> f.getJsonObject("subject").getString("kind").equals("ip")
+                && ip.equals(f.getJsonObject("subject").getString("value")));
+        assertThat(seen.freeze().getString("rule")).isEqualTo("card_testing_ip");
+        assertThat(seen.freeze().getString("created_by")).isEqualTo("tillpoint");
+        assertBlocked(payUntil(() -> pay(m, 90_000, "USD", "automatic", VISA, customer),
+                p -> "declined".equals(p.getString("status")), seen.at()), "frozen_ip");
+        assertThat(pay(m, 150, "USD", "automatic", randomCard("4", 16), "{\"ip\":\"" + randomIpv6() + "\"}")
+                .getString("status")).as("another address").isEqualTo("captured");
+        assertThat(audit(pt, "risk_freeze.created", seen.freeze().getString("id"))).singleElement()
+                .satisfies(e -> assertThat(e.getJsonObject("actor").getString("type")).isEqualTo("system"));
+    }
+
+    @Test
+    void a_failure_streak_freezes_the_card_and_one_of_a_customer_blocks_its_good_card_within_a_second()
+            throws Exception {
+        Merchant m = newMerchant();
+        String pt = platformToken();
+        String customerId = "streak-" + UUID.randomUUID();
+        String customer = "{\"id\":\"" + customerId + "\"}";
+        for (String card : List.of("4000000000000002", "4000000000009995", "4000000000000069", "4000000000000127",
+                "4000000000000002")) {
+            assertThat(pay(m, 2500, "USD", "automatic", card, customer).getString("status")).isEqualTo("declined");
+        }
+
+        Seen frozen = awaitFreeze(pt, f -> f.getJsonObject("subject").getString("kind").equals("customer")
+                && customerId.equals(f.getJsonObject("subject").getString("value")));
+        assertThat(frozen.freeze().getString("rule")).isEqualTo("failure_streak_customer");
+        assertThat(frozen.freeze().getJsonObject("subject").getString("merchant_id")).isEqualTo(m.id());
+        JsonObject good = payUntil(() -> pay(m, 2500, "USD", "automatic", VISA, customer),
+                p -> "declined".equals(p.getString("status")), frozen.at());
+        assertBlocked(good, "frozen_customer");
+        assertThat(good.getJsonObject("payment_method").getJsonObject("card").getString("last4")).isEqualTo("4242");
+
+        // The card: a third decline of 4000000000000002 at this merchant (a public test card is
+        // counted and frozen per merchant: other merchants' tests go on).
+        assertThat(pay(m, 2500, "USD", "automatic", "4000000000000002", null).getString("status")).isEqualTo("declined");
+        Seen card = awaitFreeze(pt, f -> f.getJsonObject("subject").getString("kind").equals("card")
+                && m.id().equals(f.getJsonObject("subject").getString("merchant_id")));
+        assertThat(card.freeze().getString("rule")).isEqualTo("failure_streak_card");
+        assertThat(isNull(card.freeze().getJsonObject("subject"), "value")).as("never the fingerprint").isTrue();
+        assertThat(card.freeze().getJsonObject("subject").getString("bin")).isEqualTo("400000");
+        assertBlocked(payUntil(() -> pay(m, 2500, "USD", "automatic", "4000000000000002", null),
+                p -> "risk_blocked".equals(p.getString("decline_code")), card.at()), "frozen_card");
+        Merchant other = newMerchant();
+        assertThat(pay(other, 2500, "USD", "automatic", "4000000000000002", null).getString("decline_code"))
+                .isEqualTo("card_declined");
+
+        Reply lifted = post("/api/v1/admin/risk/freezes/" + frozen.freeze().getString("id") + "/lift", pt,
+                "{\"reason\":\"the customer called: a new card that kept failing\"}");
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        payUntil(() -> pay(m, 2500, "USD", "automatic", VISA, customer), p -> "captured".equals(p.getString("status")),
+                System.currentTimeMillis());
     }
 
     // -------------------------------------------------------------------------------- blocking
@@ -457,7 +564,7 @@ class RiskIT {
     // ------------------------------------------------------------------------------- ordinary
 
     @Test
-    void a_few_hundred_varied_ordinary_payments_are_never_flagged() {
+    void a_few_hundred_varied_ordinary_payments_are_never_flagged() throws Exception {
         Merchant m = newMerchant();
         Random random = new Random(18);
         String[] currencies = {"USD", "USD", "USD", "EUR", "GBP", "JPY"};
@@ -504,5 +611,15 @@ class RiskIT {
         }
         assertThat(flagged).isEmpty();
         assertThat(declined).isEqualTo(3);
+
+        // Nor afterwards: once the risk consumer has counted every outcome, nothing of theirs is frozen.
+        awaitConsumed(m, 300);
+        assertThat(Database.count("select count(*) from risk_freeze f join risk_attempt a on a.payment_id = f.payment_id"
+                + " where a.merchant_id = ?", m.id())).isZero();
+        assertThat(Database.count("select count(*) from risk_freeze where subject_kind = 'merchant'"
+                + " and subject_value = ?", m.id())).isZero();
+        assertThat(Database.count("select count(*) from dead_letter where consumer = 'risk'")).isZero();
+        assertThat(pay(m, 1999, "USD", "automatic", VISA, "{\"id\":\"" + customers.get(0) + "\",\"country\":\"US\"}")
+                .getString("status")).isEqualTo("captured");
     }
 }

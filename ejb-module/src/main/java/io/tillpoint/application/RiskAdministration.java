@@ -5,6 +5,7 @@ import io.tillpoint.domain.model.audit.AuditContext;
 import io.tillpoint.domain.model.audit.AuditEntry;
 import io.tillpoint.domain.model.audit.AuditTarget;
 import io.tillpoint.domain.model.audit.AuditTrail;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.merchant.MerchantRepository;
@@ -37,7 +38,8 @@ import java.util.logging.Logger;
 /**
  * Operators steer risk control: rule versions, blocklist entries, freezes and their lifts. Each
  * change is one transaction that writes it, moves the risk change counter on (so every instance's
- * in-memory copy catches up within a second) and appends its audit entry, all or nothing; a
+ * in-memory copy catches up within a second), appends its audit entry and records its event (a
+ * freeze's {@code risk.alert}, a lift's {@code risk.freeze_lifted}), all or nothing; a
  * request's claimed idempotency key is completed with the answer in the same transaction.
  */
 @Stateless
@@ -72,6 +74,9 @@ public class RiskAdministration {
 
     @Inject
     JpaIdempotencyStore idempotencyRecords;
+
+    @Inject
+    DomainEvents events;
 
     // ----------------------------------------------------------------------------------- rules
 
@@ -262,6 +267,7 @@ public class RiskAdministration {
         changes.recordChange();
         audit.append(AuditEntry.of(context, FREEZE_CREATED, new AuditTarget("risk_freeze", freeze.id()), null,
                 RiskStates.of(freeze, now), now));
+        events.record(RiskEventsRecorded.alert(freeze, RiskEventsRecorded.concerned(freeze), now));
         complete(keyed, stored.apply(freeze), now);
         LOG.info(() -> "freeze " + freeze.id() + " of a " + kind.wire() + " by " + by);
         return freeze;
@@ -279,6 +285,7 @@ public class RiskAdministration {
         Freeze after = freeze(freezeId);
         audit.append(AuditEntry.of(context, FREEZE_LIFTED, new AuditTarget("risk_freeze", freezeId),
                 RiskStates.of(before, now), RiskStates.of(after, now), now));
+        events.record(RiskEventsRecorded.lifted(after, now));
         complete(keyed, stored.apply(after), now);
         LOG.info(() -> "freeze " + freezeId + " lifted by " + context.actor().id());
         return after;

@@ -5,6 +5,7 @@ import io.tillpoint.domain.model.audit.AuditContext;
 import io.tillpoint.domain.model.audit.AuditEntry;
 import io.tillpoint.domain.model.audit.AuditTarget;
 import io.tillpoint.domain.model.audit.AuditTrail;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.risk.Condition;
 import io.tillpoint.domain.model.risk.Freeze;
 import io.tillpoint.domain.model.risk.Freezes;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * learns from an approval (the merchant's usual amounts, the customer's country), and evaluates the
  * velocity rules over the history: a rule that holds freezes its subject (unless a freeze is
  * active already), moves the risk change counter on so that every instance blocks the subject's
- * next attempt within a second, and leaves an audit entry by the gateway itself. Blocked attempts
+ * next attempt within a second, leaves an audit entry by the gateway itself and records a
+ * {@code risk.alert} for the merchant whose payment tipped it. Blocked attempts
  * ({@code risk_blocked}) never reached an acquirer and are not counted; neither are
  * {@code processing_error} declines, which are not the payer's doing.
  */
@@ -58,6 +60,9 @@ public class RiskMonitor {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DomainEvents events;
 
     /** The freezes this outcome made (empty for most). */
     public List<Freeze> observe(PaymentOutcome o) {
@@ -134,6 +139,7 @@ public class RiskMonitor {
         changes.recordChange();
         audit.append(AuditEntry.of(AuditContext.SYSTEM, FREEZE_CREATED, new AuditTarget("risk_freeze", freeze.id()),
                 null, RiskStates.of(freeze, now), now));
+        events.record(RiskEventsRecorded.alert(freeze, o.merchantId(), now));
         LOG.info(() -> "rule " + rule.name() + " froze a " + kind.wire() + " (" + freeze.id() + ") after payment "
                 + o.paymentId() + " until " + freeze.expiresAt());
         return freeze;

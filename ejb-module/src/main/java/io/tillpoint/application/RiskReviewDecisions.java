@@ -6,6 +6,7 @@ import io.tillpoint.domain.model.audit.AuditEntry;
 import io.tillpoint.domain.model.audit.AuditSnapshot;
 import io.tillpoint.domain.model.audit.AuditTarget;
 import io.tillpoint.domain.model.audit.AuditTrail;
+import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.merchant.Reason;
 import io.tillpoint.domain.model.payment.CaptureMode;
@@ -28,8 +29,9 @@ import java.time.Instant;
 
 /**
  * An analyst's decision on a payment held for review, each one transaction: the decision on the
- * review, its audit entry (who, when, what, why), the payment's move and, where the acquirer must
- * act, the operation's intent with its follow-up, all or nothing. The acquirer is asked afterwards,
+ * review, its audit entry (who, when, what, why), its event ({@code risk.review_approved} or
+ * {@code _rejected}), the payment's move (with its {@code payment.authorized}) and, where the
+ * acquirer must act, the operation's intent with its follow-up, all or nothing. The acquirer is asked afterwards,
  * with no transaction open ({@link RiskReviewService}).
  */
 @Stateless
@@ -57,6 +59,9 @@ public class RiskReviewDecisions {
     @Inject
     JpaIdempotencyStore idempotencyRecords;
 
+    @Inject
+    DomainEvents events;
+
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
 
@@ -76,6 +81,8 @@ public class RiskReviewDecisions {
         decide(payment, "approved", reason, context, now);
         audit.append(AuditEntry.of(context, APPROVED, new AuditTarget("payment", paymentId), before,
                 RiskStates.of(payment, "approved", reason.text()), now));
+        events.record(RiskEventsRecorded.reviewDecided(payment, true, reason.text(), context.actor().id(), now));
+        events.record(PaymentEvents.moved(payment, now));
         // Written now: the capture's intent below reads the payment as authorized.
         em.flush();
         if (payment.captureMode() == CaptureMode.AUTOMATIC) {
@@ -95,6 +102,7 @@ public class RiskReviewDecisions {
         decide(payment, "rejected", reason, context, now);
         audit.append(AuditEntry.of(context, REJECTED, new AuditTarget("payment", paymentId), before,
                 RiskStates.of(payment, "rejected", reason.text()), now));
+        events.record(RiskEventsRecorded.reviewDecided(payment, false, reason.text(), context.actor().id(), now));
         return new Decided(payment, transactions.beginVoidWithCaller(payment.merchantId(), paymentId, keyed));
     }
 

@@ -15,6 +15,8 @@ import io.tillpoint.domain.model.card.CardFingerprints;
 import io.tillpoint.domain.model.card.CardNumber;
 import io.tillpoint.domain.model.card.InternalCardFingerprint;
 import io.tillpoint.domain.model.card.MerchantCardFingerprint;
+import io.tillpoint.domain.model.event.DomainEvent;
+import io.tillpoint.domain.model.event.EventType;
 import io.tillpoint.domain.model.risk.AmountsByCurrency;
 import io.tillpoint.domain.model.risk.Condition;
 import io.tillpoint.domain.model.risk.Freeze;
@@ -217,6 +219,7 @@ class RiskMonitorTest {
     final FreezeStore freezes = new FreezeStore();
     final Changes changes = new Changes(freezes);
     final List<AuditEntry> audit = new ArrayList<>();
+    final List<DomainEvent> recorded = new ArrayList<>();
     final RiskControl control = new RiskControl(changes, new IpCountryTable(" "), number -> "US");
     final RiskMonitor monitor = new RiskMonitor();
     Instant clockNow = T0;
@@ -228,6 +231,7 @@ class RiskMonitorTest {
         monitor.changes = changes;
         monitor.control = control;
         monitor.testCards = new PublicTestCards(SANDBOX, FINGERPRINTS);
+        monitor.events = recorded::add;
         monitor.audit = new AuditTrail() {
             @Override
             public void append(AuditEntry entry) {
@@ -283,6 +287,12 @@ class RiskMonitorTest {
         assertThat(audit).singleElement().satisfies(e -> {
             assertThat(e.action().name()).isEqualTo("risk_freeze.created");
             assertThat(e.actor().id()).isEqualTo("tillpoint");
+        });
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.RISK_ALERT);
+            assertThat(e.subjectId()).isEqualTo(freeze.id());
+            assertThat(e.merchantId()).as("whose payment tipped it").isEqualTo(MERCHANT);
+            assertThat(e.data()).contains("\"rule\":\"failure_streak_card\"").doesNotContain("i1.stolen");
         });
 
         assertThat(monitor.observe(declined("i1.stolen", null, null, 2000, T0.plusSeconds(450))))
