@@ -99,8 +99,8 @@ public class PaymentService {
      * customer's earlier countries, when the new-country rule wants them, come back with the
      * attempt's statement. A payment risk control blocks is declined ({@code risk_blocked}) and
      * reaches no acquirer; one it steps up asks the acquirer for a challenge; one it holds for
-     * review is authorized and then held ({@code in_review}). Two transactions, with the acquirer call between them: the first
-     * records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
+     * review is authorized and then held ({@code in_review}). Two transactions, with the acquirer
+     * call between them: the first records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
      * transaction of its own ({@link PaymentWrites#recordAttempt}), the second records the answer
      * and stores {@code response} for the key's replays. A request whose key is taken gets the
      * earlier response (or 409/422) and reaches no acquirer.

@@ -41,22 +41,32 @@ public class JdbcRiskChanges implements RiskChanges {
     @Override
     public RiskSnapshot snapshot() {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
+            // Outside a transaction (the refresh timer): one read-only repeatable-read transaction of
+            // its own. Inside one (a first use from a consumer's transaction): that transaction's reads.
+            boolean own = c.getAutoCommit();
             int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (own) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
             try {
                 long counter = JdbcRows.list(c, COUNTER.readStatement(), rs -> rs.getLong(1)).get(0);
                 RiskSnapshot snapshot = new RiskSnapshot(counter, JdbcRiskRules.current(c), JdbcBlocklist.active(c),
                         JdbcFreezes.active(c), usualAmounts(c));
-                c.commit();
+                if (own) {
+                    c.commit();
+                }
                 return snapshot;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                if (own) {
+                    c.rollback();
+                }
                 throw e;
             } finally {
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
+                if (own) {
+                    c.setTransactionIsolation(isolation);
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new PersistenceException("could not read the risk rules, blocklists and freezes", e);
