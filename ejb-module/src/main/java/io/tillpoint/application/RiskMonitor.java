@@ -71,15 +71,9 @@ public class RiskMonitor {
         }
         String ip = IpAddress.canonical(o.customerIp());
         if (!history.record(new RiskHistory.Attempt(o.paymentId(), o.merchantId(), o.cardFingerprint(), o.bin(),
-                o.customerId(), ip, o.amount(), o.currency(), o.approved(), o.declineCode(), o.at()))) {
+                o.customerId(), ip, o.amount(), o.currency(), o.approved(), o.declineCode(), o.at()),
+                control.payerCountry(o.customerCountry(), ip))) {
             return List.of();
-        }
-        if (o.approved()) {
-            history.addMerchantAmount(o.merchantId(), o.currency(), o.amount(), o.at());
-            String country = control.payerCountry(o.customerCountry(), ip);
-            if (o.customerId() != null && country != null) {
-                history.addCustomerCountry(o.merchantId(), o.customerId(), country, o.at());
-            }
         }
         boolean sharedCard = testCards.contains(o.cardFingerprint());
         List<Freeze> made = new ArrayList<>();

@@ -77,8 +77,18 @@ class RiskMonitorTest {
         final Map<String, MerchantAmounts> usual = new HashMap<>();
 
         @Override
-        public boolean record(Attempt a) {
-            return attempts.putIfAbsent(a.paymentId(), a) == null;
+        public boolean record(Attempt a, String payerCountry) {
+            if (attempts.putIfAbsent(a.paymentId(), a) != null) {
+                return false;
+            }
+            if (a.approved()) {
+                usual.merge(a.merchantId() + "/" + a.currency(), MerchantAmounts.NONE.with(a.amount()),
+                        (old, one) -> old.with(a.amount()));
+                if (payerCountry != null && a.customerId() != null) {
+                    countries.add(a.merchantId() + "/" + a.customerId() + "/" + payerCountry);
+                }
+            }
+            return true;
         }
 
         @Override
@@ -97,17 +107,6 @@ class RiskMonitorTest {
                     }).toList();
             return new VelocityCount(counted.size(), counted.stream().filter(a -> !a.approved()).count(),
                     counted.stream().map(Attempt::cardFingerprint).distinct().count());
-        }
-
-        @Override
-        public void addCustomerCountry(String merchantId, String customerId, String country, Instant at) {
-            countries.add(merchantId + "/" + customerId + "/" + country);
-        }
-
-        @Override
-        public void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at) {
-            usual.merge(merchantId + "/" + currency, MerchantAmounts.NONE.with(minorUnits),
-                    (old, one) -> old.with(minorUnits));
         }
 
         @Override

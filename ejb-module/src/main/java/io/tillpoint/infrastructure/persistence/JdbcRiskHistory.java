@@ -19,53 +19,51 @@ import javax.sql.DataSource;
 
 /**
  * The risk consumer's history: {@code risk_attempt} (one row per payment outcome, counted by the
- * velocity rules through one index per subject), {@code risk_customer_country} and
- * {@code risk_merchant_amount}, on the connection of the consumer's transaction.
+ * velocity rules through one index per subject), with {@code risk_merchant_amount} and
+ * {@code risk_customer_country} written in the same statement, on the connection of the
+ * consumer's transaction.
  */
 @ApplicationScoped
 public class JdbcRiskHistory implements RiskHistory {
 
-    static final String RECORD = "insert into risk_attempt (payment_id, merchant_id, card_fingerprint, card_bin,"
-            + " customer_id, customer_ip, amount, currency, approved, decline_code, attempted_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing";
-
     /**
-     * {@link io.tillpoint.domain.model.risk.MerchantAmounts#with} in SQL, one statement: in {@code DO UPDATE SET} every
-     * {@code a.} is the row before and {@code excluded.log_mean} the new amount's logarithm; the
-     * row's lock makes two consumers' additions count one after the other. Parameters: merchant,
-     * currency, amount, time.
+     * The attempt, once per payment, and only with it what an approval teaches: the merchant's
+     * usual amounts ({@link io.tillpoint.domain.model.risk.MerchantAmounts#with} in SQL: in
+     * {@code DO UPDATE SET} every {@code a.} is the row before and {@code excluded.log_mean} the new
+     * amount's logarithm; the row's lock makes two consumers' additions count one after the other)
+     * and the customer's country. One statement, one round trip. Parameters: the attempt's eleven;
+     * then merchant, currency, amount, time, approved; then merchant, customer, country, time, learn.
      */
-    static final String ADD_AMOUNT = """
-            insert into risk_merchant_amount as a (merchant_id, currency, payments, log_mean, log_m2, updated_at)
-            values (?, ?, 1, ln(?::float8), 0, ?)
-            on conflict (merchant_id, currency) do update set
-                payments = a.payments + 1,
-                log_mean = a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1),
-                log_m2 = a.log_m2 + (excluded.log_mean - a.log_mean)
-                         * (excluded.log_mean - (a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1))),
-                updated_at = excluded.updated_at""";
+    static final String RECORD = """
+            with attempt as (
+                insert into risk_attempt (payment_id, merchant_id, card_fingerprint, card_bin, customer_id,
+                        customer_ip, amount, currency, approved, decline_code, attempted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_id) do nothing returning payment_id),
+            usual as (
+                insert into risk_merchant_amount as a (merchant_id, currency, payments, log_mean, log_m2, updated_at)
+                select ?, ?, 1, ln(?::float8), 0, ? from attempt where ?
+                on conflict (merchant_id, currency) do update set
+                    payments = a.payments + 1,
+                    log_mean = a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1),
+                    log_m2 = a.log_m2 + (excluded.log_mean - a.log_mean)
+                             * (excluded.log_mean - (a.log_mean + (excluded.log_mean - a.log_mean) / (a.payments + 1))),
+                    updated_at = excluded.updated_at),
+            country as (
+                insert into risk_customer_country (merchant_id, customer_id, country, first_seen_at)
+                select ?, ?, ?, ? from attempt where ? on conflict do nothing)
+            select count(*) from attempt""";
 
     @Resource(lookup = ApplicationDatabase.JNDI_NAME)
     DataSource dataSource;
 
     @Override
-    public boolean record(Attempt a) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECORD)) {
-            s.setString(1, a.paymentId());
-            s.setString(2, a.merchantId());
-            s.setString(3, a.cardFingerprint());
-            s.setString(4, a.bin());
-            s.setString(5, a.customerId());
-            s.setString(6, a.ip());
-            s.setLong(7, a.amount());
-            s.setString(8, a.currency());
-            s.setBoolean(9, a.approved());
-            s.setString(10, a.declineCode());
-            s.setTimestamp(11, Timestamp.from(a.at()));
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new PersistenceException("could not record the attempt of payment " + a.paymentId(), e);
-        }
+    public boolean record(Attempt a, String payerCountry) {
+        boolean learnCountry = a.approved() && payerCountry != null && a.customerId() != null;
+        Timestamp at = Timestamp.from(a.at());
+        return JdbcRows.count(dataSource, "the attempt of payment " + a.paymentId(), RECORD, a.paymentId(),
+                a.merchantId(), a.cardFingerprint(), a.bin(), a.customerId(), a.ip(), a.amount(), a.currency(),
+                a.approved(), a.declineCode(), at, a.merchantId(), a.currency(), a.amount(), at, a.approved(),
+                a.merchantId(), a.customerId(), payerCountry, at, learnCountry) == 1;
     }
 
     @Override
@@ -113,19 +111,6 @@ public class JdbcRiskHistory implements RiskHistory {
         params.add(Timestamp.from(to));
         return JdbcRows.list(dataSource, "the attempts of a " + kind.wire(), sql.toString(),
                 rs -> new VelocityCount(rs.getLong(1), rs.getLong(2), rs.getLong(3)), params.toArray()).get(0);
-    }
-
-    @Override
-    public void addCustomerCountry(String merchantId, String customerId, String country, Instant at) {
-        JdbcRows.update(dataSource, "note a customer's country", "insert into risk_customer_country (merchant_id,"
-                + " customer_id, country, first_seen_at) values (?, ?, ?, ?) on conflict do nothing", merchantId,
-                customerId, country, Timestamp.from(at));
-    }
-
-    @Override
-    public void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at) {
-        JdbcRows.update(dataSource, "add to the usual amounts of merchant " + merchantId, ADD_AMOUNT, merchantId,
-                currency, minorUnits, Timestamp.from(at));
     }
 
     @Override

@@ -145,7 +145,8 @@ class RiskStoresIT {
         record("c", fingerprint, ip, 450, "USD", true, NOW.minusSeconds(200));
         record("d", "i1.other" + merchant, ip, 90_000, "USD", false, NOW.minusSeconds(100));
         record("e", "i1.third" + merchant, ip, 200, "EUR", false, NOW.minusSeconds(50));
-        assertThat(history.record(attempt("a", fingerprint, ip, 300, "USD", false, NOW))).as("once a payment").isFalse();
+        assertThat(history.record(attempt("a", fingerprint, ip, 300, "USD", false, NOW), null)).as("once a payment")
+                .isFalse();
 
         Instant from = NOW.minus(Duration.ofMinutes(10));
         assertThat(history.count(SubjectKind.CARD, fingerprint, null, from, NOW, null))
@@ -165,10 +166,16 @@ class RiskStoresIT {
     void the_usual_amounts_kept_in_sql_are_those_merchant_amounts_computes() throws SQLException {
         long[] amounts = {1200, 800, 45_000, 1999, 350, 12_000};
         MerchantAmounts expected = MerchantAmounts.NONE;
+        int n = 0;
         for (long a : amounts) {
-            history.addMerchantAmount(merchant, "USD", a, NOW);
+            assertThat(history.record(new RiskHistory.Attempt("pay_" + merchant + "u" + (++n), merchant, "i1.u", "424242",
+                    null, null, a, "USD", true, null, NOW), null)).isTrue();
             expected = expected.with(a);
         }
+        assertThat(history.record(new RiskHistory.Attempt("pay_" + merchant + "u1", merchant, "i1.u", "424242", null,
+                null, 99_999, "USD", true, null, NOW), null)).as("a payment's later event teaches nothing").isFalse();
+        assertThat(history.record(new RiskHistory.Attempt("pay_" + merchant + "d", merchant, "i1.u", "424242", null,
+                null, 99_999, "USD", false, "card_declined", NOW), null)).as("a decline teaches nothing").isTrue();
         MerchantAmounts stored = usualAmounts(merchant, "USD");
 
         assertThat(stored.payments()).isEqualTo(expected.payments());
@@ -177,10 +184,14 @@ class RiskStoresIT {
     }
 
     @Test
-    void a_customers_countries_are_noted_once_each() throws SQLException {
-        history.addCustomerCountry(merchant, "c-1", "US", NOW);
-        history.addCustomerCountry(merchant, "c-1", "US", NOW);
-        history.addCustomerCountry(merchant, "c-1", "DE", NOW);
+    void a_customers_countries_are_noted_once_each_from_approvals_only() throws SQLException {
+        int n = 0;
+        for (String country : new String[] {"US", "US", "DE"}) {
+            history.record(new RiskHistory.Attempt("pay_" + merchant + "c" + (++n), merchant, "i1.c", "424242", "c-1",
+                    null, 1000, "USD", true, null, NOW), country);
+        }
+        history.record(new RiskHistory.Attempt("pay_" + merchant + "cx", merchant, "i1.c", "424242", "c-1", null, 1000,
+                "USD", false, "card_declined", NOW), "FR");
 
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select count(*) from risk_customer_country"
@@ -194,7 +205,7 @@ class RiskStoresIT {
 
     private void record(String payment, String fingerprint, String ip, long amount, String currency, boolean approved,
             Instant at) {
-        assertThat(history.record(attempt(payment, fingerprint, ip, amount, currency, approved, at))).isTrue();
+        assertThat(history.record(attempt(payment, fingerprint, ip, amount, currency, approved, at), null)).isTrue();
     }
 
     private RiskHistory.Attempt attempt(String payment, String fingerprint, String ip, long amount, String currency,

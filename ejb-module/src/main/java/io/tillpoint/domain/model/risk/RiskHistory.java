@@ -16,8 +16,14 @@ public interface RiskHistory {
             String ip, long amount, String currency, boolean approved, String declineCode, Instant at) {
     }
 
-    /** Records the attempt once per payment, in the caller's transaction; false when it was on record already. */
-    boolean record(Attempt attempt);
+    /**
+     * Records the attempt once per payment, in the caller's transaction, and what an approval
+     * teaches with it, in the same statement: the merchant's usual amounts in its currency
+     * ({@link MerchantAmounts#with}) and, when {@code payerCountry} is not null, the country the
+     * customer paid from. False, with nothing learnt, when the attempt was on record already (a
+     * payment's later events).
+     */
+    boolean record(Attempt attempt, String payerCountry);
 
     /**
      * The attempts of one subject in {@code (from, to]} ({@code merchantId}: a customer's merchant,
@@ -26,12 +32,6 @@ public interface RiskHistory {
      */
     VelocityCount count(SubjectKind kind, String value, String merchantId, Instant from, Instant to,
             AmountsByCurrency smallOnly);
-
-    /** Notes that the customer paid from {@code country} (once per country). */
-    void addCustomerCountry(String merchantId, String customerId, String country, Instant at);
-
-    /** Adds an approved amount to the merchant's usual amounts in its currency ({@link MerchantAmounts#with}). */
-    void addMerchantAmount(String merchantId, String currency, long minorUnits, Instant at);
 
     /** Forgets attempts from before {@code cutoff}, at most {@code limit} of them; how many. */
     int forgetBefore(Instant cutoff, int limit);
