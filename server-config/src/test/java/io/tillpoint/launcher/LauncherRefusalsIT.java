@@ -197,6 +197,19 @@ class LauncherRefusalsIT {
     }
 
     @Test
+    void a_private_webhook_setting_that_is_neither_true_nor_false_is_refused() throws Exception {
+        Path data = existingDataFolder();
+        String before = listing(data);
+
+        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
+                data.toString(), "TILLPOINT_WEBHOOK_ALLOW_PRIVATE", "yes please"));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("TILLPOINT_WEBHOOK_ALLOW_PRIVATE must be true or false");
+        assertThat(listing(data)).isEqualTo(before);
+    }
+
+    @Test
     void an_http_port_out_of_range_is_refused() throws Exception {
         Result r = run(Map.of("TILLPOINT_HTTP_PORT", "80", "TILLPOINT_DATA_DIR", temp.resolve("data").toString()));
 

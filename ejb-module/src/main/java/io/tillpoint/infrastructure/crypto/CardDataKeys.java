@@ -38,11 +38,16 @@ public class CardDataKeys {
 
     private static final Logger LOG = Logger.getLogger(CardDataKeys.class.getName());
 
-    /** The three families and their file names. */
+    /**
+     * The families and their file names: the three of card data, and the key webhook signing
+     * secrets are sealed under ({@code webhook-secret}, loaded by {@link AesGcmWebhookSecretVault}
+     * the same way).
+     */
     public enum Family {
         CARD_FINGERPRINT("card-fingerprint", "card-fingerprint.key"),
         MERCHANT_CARD_FINGERPRINT("merchant-card-fingerprint", null),
-        REQUEST_FINGERPRINT("request-fingerprint", null);
+        REQUEST_FINGERPRINT("request-fingerprint", null),
+        WEBHOOK_SECRET("webhook-secret", null);
 
         private final String name;
         private final String firstVersionFile;

@@ -10,8 +10,6 @@ import io.tillpoint.domain.model.merchant.Merchant;
 import io.tillpoint.domain.model.merchant.Pricing;
 import io.tillpoint.domain.model.merchant.Reason;
 import io.tillpoint.domain.shared.CurrencyCode;
-import io.tillpoint.domain.shared.Ids;
-import io.tillpoint.domain.shared.NotFoundException;
 import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,10 +108,7 @@ public class AdminMerchantResource {
 
     /** A merchant id as the gateway makes them; anything else is no merchant (and is not echoed). */
     static String merchantId(String id) {
-        if (!Ids.looksLike("mer", id)) {
-            throw new NotFoundException("merchant", "?");
-        }
-        return id;
+        return PathIds.require("mer", "merchant", id);
     }
 
     private static String location(String merchantId) {

@@ -139,6 +139,25 @@ public final class JsonBody {
         return value;
     }
 
+    /** A non-empty array of at most {@code maxItems} strings, each at most {@code maxLength} characters. */
+    public java.util.List<String> requiredStringList(String name, int maxItems, int maxLength) {
+        if (!has(name)) {
+            throw new InvalidInputException(param(name), "is required");
+        }
+        if (!(object.get(name) instanceof jakarta.json.JsonArray array) || array.isEmpty() || array.size() > maxItems) {
+            throw new InvalidInputException(param(name), "must be an array of 1 to " + maxItems + " strings");
+        }
+        java.util.List<String> values = new java.util.ArrayList<>(array.size());
+        for (JsonValue v : array) {
+            if (!(v instanceof JsonString s) || s.getString().length() > maxLength) {
+                throw new InvalidInputException(param(name), "must be an array of strings of at most " + maxLength
+                        + " characters");
+            }
+            values.add(s.getString());
+        }
+        return values;
+    }
+
     public JsonBody requiredObject(String name) {
         if (!has(name)) {
             throw new InvalidInputException(param(name), "is required");
