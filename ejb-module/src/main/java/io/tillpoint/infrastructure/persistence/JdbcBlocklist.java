@@ -5,9 +5,7 @@ import io.tillpoint.domain.model.risk.BlocklistEntry;
 import io.tillpoint.domain.model.risk.BlocklistKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,22 +27,9 @@ public class JdbcBlocklist implements Blocklist {
 
     @Override
     public void add(BlocklistEntry e) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("insert into risk_blocklist_entry (" + COLUMNS + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null)")) {
-            s.setString(1, e.id());
-            s.setString(2, e.kind().wire());
-            s.setString(3, e.value());
-            s.setString(4, e.merchantId());
-            s.setString(5, e.cardBin());
-            s.setString(6, e.cardLast4());
-            s.setString(7, e.reason());
-            s.setTimestamp(8, Timestamp.from(e.createdAt()));
-            s.setString(9, e.createdBy());
-            s.executeUpdate();
-        } catch (SQLException x) {
-            throw new PersistenceException("could not add blocklist entry " + e.id(), x);
-        }
+        JdbcRows.update(dataSource, "add blocklist entry " + e.id(), "insert into risk_blocklist_entry (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null)", e.id(), e.kind().wire(), e.value(),
+                e.merchantId(), e.cardBin(), e.cardLast4(), e.reason(), Timestamp.from(e.createdAt()), e.createdBy());
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,30 +29,11 @@ public class JdbcFreezes implements Freezes {
 
     @Override
     public void add(Freeze f) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("insert into risk_freeze (version, " + COLUMNS + ")"
-                        + " values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null)")) {
-            s.setString(1, f.id());
-            s.setString(2, f.kind().wire());
-            s.setString(3, f.value());
-            s.setString(4, f.merchantId());
-            s.setString(5, f.cardBin());
-            s.setString(6, f.paymentId());
-            s.setString(7, f.ruleId());
-            if (f.ruleVersion() == null) {
-                s.setNull(8, Types.INTEGER);
-            } else {
-                s.setInt(8, f.ruleVersion());
-            }
-            s.setString(9, f.ruleName());
-            s.setString(10, f.reason());
-            s.setTimestamp(11, Timestamp.from(f.createdAt()));
-            s.setString(12, f.createdBy());
-            s.setTimestamp(13, Timestamp.from(f.expiresAt()));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not add freeze " + f.id(), e);
-        }
+        JdbcRows.update(dataSource, "add freeze " + f.id(), "insert into risk_freeze (version, " + COLUMNS + ")"
+                + " values (1, ?, ?, ?, ?, ?, ?, ?, ?::integer, ?, ?, ?, ?, ?, null, null, null)", f.id(),
+                f.kind().wire(), f.value(), f.merchantId(), f.cardBin(), f.paymentId(), f.ruleId(),
+                f.ruleVersion(), f.ruleName(), f.reason(),
+                Timestamp.from(f.createdAt()), f.createdBy(), Timestamp.from(f.expiresAt()));
     }
 
     @Override
