@@ -101,6 +101,32 @@ class LauncherRefusalsIT {
     }
 
     @Test
+    void an_unreachable_external_broker_is_named_and_the_data_folder_stays_as_it_was() throws Exception {
+        Path data = existingDataFolder();
+        String before = listing(data);
+        int closed = freeHttpPort();
+
+        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
+                data.toString(), "TILLPOINT_BROKER_URL", "mq://127.0.0.1:" + closed));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("no JMS broker of TILLPOINT_BROKER_URL (mq://127.0.0.1:" + closed + ") answers");
+        assertThat(listing(data)).isEqualTo(before);
+    }
+
+    @Test
+    void a_broker_url_that_is_not_one_is_named() throws Exception {
+        Path data = temp.resolve("data");
+
+        Result r = run(Map.of("TILLPOINT_HTTP_PORT", String.valueOf(freeHttpPort()), "TILLPOINT_DATA_DIR",
+                data.toString(), "TILLPOINT_BROKER_URL", "mq://127.0.0.1:7676,http://broker.internal"));
+
+        assertThat(r.status).isEqualTo(1);
+        assertThat(r.line()).contains("TILLPOINT_BROKER_URL must be mq://HOST:PORT").contains("'http://broker.internal'");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void a_wrong_database_password_is_named_and_the_data_folder_stays_as_it_was() throws Exception {
         Path data = existingDataFolder();
         String before = listing(data);

@@ -69,6 +69,9 @@ public abstract class EventConsumer implements MessageListener {
     DeadLetters deadLetters;
 
     @Inject
+    EventMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "tillpoint.events.max-deliveries", defaultValue = "5")
     int maxDeliveries;
 
@@ -133,10 +136,12 @@ public abstract class EventConsumer implements MessageListener {
                 event == null ? property(message, EventMessages.EVENT_TYPE) : event.type().wireName(),
                 event == null ? property(message, EventMessages.MERCHANT_ID) : event.merchantId(),
                 event == null ? PanMasking.scrub(bodyOf(message)) : bodyOf(message), deliveries, error, Instant.now()));
+        metrics.deadLettered(consumer());
     }
 
     private void failed(Message message, DomainEvent event, int delivery, RuntimeException e) {
         context.setRollbackOnly();
+        metrics.consumerFailed(consumer());
         int tries = -1;
         if (event != null) {
             try {

@@ -48,6 +48,9 @@ public class EventRelay {
     EventInbox inbox;
 
     @Inject
+    EventMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "tillpoint.events.relay-sweep-ms", defaultValue = "1000")
     long sweepMs;
 
@@ -98,6 +101,7 @@ public class EventRelay {
                 int published;
                 do {
                     published = relay.relay(ROUND);
+                    metrics.relayed(published);
                 } while (published == ROUND && running);
                 if (failing) {
                     failing = false;
@@ -111,6 +115,7 @@ public class EventRelay {
                 if (!running) {
                     return;
                 }
+                metrics.relayFailed();
                 if (!failing) {
                     failing = true;
                     LOG.warning(() -> "could not relay events (" + e + "); they stay in the outbox, trying again every "

@@ -18,6 +18,7 @@ public record AuditAction(String name) {
     public static final AuditAction CREDENTIALS_ISSUED = new AuditAction("credentials.issued");
     public static final AuditAction CREDENTIALS_REVOKED = new AuditAction("credentials.revoked");
     public static final AuditAction JOB_STARTED = new AuditAction("job.started");
+    public static final AuditAction DEAD_LETTER_REPLAYED = new AuditAction("dead_letter.replayed");
 
     public AuditAction {
         if (name == null || !NAME.matcher(name).matches()) {

@@ -20,6 +20,10 @@ public record AuditTarget(String type, String id) {
         return new AuditTarget("api_client", clientId);
     }
 
+    public static AuditTarget deadLetter(String deadLetterId) {
+        return new AuditTarget("dead_letter", deadLetterId);
+    }
+
     /** An operator's request to start a batch job ({@code jrq_...}). */
     public static AuditTarget jobRequest(String requestId) {
         return new AuditTarget("job_request", requestId);
