@@ -152,6 +152,32 @@ final class Gateway {
                 + "\"exp_month\":12,\"exp_year\":" + EXP_YEAR + ",\"cvc\":\"" + (number.startsWith("37") ? "1234" : "123") + "\"}}}";
     }
 
+    /** A Luhn-valid number of {@code length} digits that starts with {@code prefix} (the sandbox approves it). */
+    static String randomCard(String prefix, int length) {
+        StringBuilder digits = new StringBuilder(prefix);
+        while (digits.length() < length - 1) {
+            digits.append(java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+        }
+        for (char check = '0'; check <= '9'; check++) {
+            if (luhn(digits.toString() + check)) {
+                return digits.append(check).toString();
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = digits.length() - 1, position = 0; i >= 0; i--, position++) {
+            int d = digits.charAt(i) - '0';
+            if (position % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
     static boolean isNull(JsonObject o, String name) {
         return !o.containsKey(name) || o.get(name).getValueType() == JsonValue.ValueType.NULL;
     }

@@ -50,8 +50,7 @@ public class AccessControl {
     @Resource
     ManagedThreadFactory threads;
 
-    private volatile AccessSnapshot snapshot = AccessSnapshot.NONE;
-    private volatile boolean failing;
+    private PolledSnapshot<AccessSnapshot> access;
     private ScheduledExecutorService timer;
 
     /** For CDI. */
@@ -61,13 +60,20 @@ public class AccessControl {
     AccessControl(AccessChanges changes, TokenKeys keys) {
         this.changes = changes;
         this.keys = keys;
+        this.access = polled(changes);
+    }
+
+    private static PolledSnapshot<AccessSnapshot> polled(AccessChanges changes) {
+        return new PolledSnapshot<>("the suspended merchants and revoked clients", AccessSnapshot.NONE,
+                changes::counter, changes::snapshot, AccessSnapshot::counter, 0);
     }
 
     @PostConstruct
     void start() {
-        refreshQuietly();
+        access = polled(changes);
+        access.refreshQuietly();
         timer = Executors.newSingleThreadScheduledExecutor(threads);
-        timer.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(access::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::cleanUp, CLEAN_UP_MS, CLEAN_UP_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -80,7 +86,7 @@ public class AccessControl {
 
     /** The verdict for a verified token's client and merchant (null: a platform client). */
     public AccessVerdict verdictFor(String clientId, String merchantId) {
-        return snapshot.verdictFor(clientId, merchantId);
+        return access.current().verdictFor(clientId, merchantId);
     }
 
     /** Whether tokens signed with key {@code keyId} still verify. */
@@ -95,31 +101,11 @@ public class AccessControl {
 
     /** Reads the counter; reloads the set when it moved. */
     void refresh() {
-        if (changes.counter() != snapshot.counter()) {
-            AccessSnapshot next = changes.snapshot();
-            snapshot = next;
-            LOG.fine(() -> "access refreshed: " + next);
-        }
+        access.refresh();
     }
 
     AccessSnapshot snapshot() {
-        return snapshot;
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-            if (failing) {
-                failing = false;
-                LOG.info("the suspended merchants and revoked clients are read again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warning(() -> "cannot read the suspended merchants and revoked clients; keeping the set of change "
-                        + snapshot.counter() + " until the database answers: " + e);
-            }
-        }
+        return access.current();
     }
 
     private void cleanUp() {

@@ -18,6 +18,7 @@ import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.model.recovery.RecoveryPolicy;
+import io.tillpoint.domain.model.risk.Screening;
 import io.tillpoint.domain.shared.NotFoundException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -74,6 +75,9 @@ public class PaymentService {
     CardFingerprints fingerprints;
 
     @Inject
+    RiskControl risk;
+
+    @Inject
     WorkAdmission admission;
 
     @Inject
@@ -91,8 +95,12 @@ public class PaymentService {
     Executor lateAnswers;
 
     /**
-     * Takes a card payment. Two transactions, with the acquirer call between them: the first
-     * records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
+     * Takes a card payment. Risk control screens it from memory first ({@link RiskControl}); the
+     * customer's earlier countries, when the new-country rule wants them, come back with the
+     * attempt's statement. A payment risk control blocks is declined ({@code risk_blocked}) and
+     * reaches no acquirer; one it steps up asks the acquirer for a challenge; one it holds for
+     * review is authorized and then held ({@code in_review}). Two transactions, with the acquirer
+     * call between them: the first records the attempt and claims the idempotency key ({@code keyed}, null without one), in a
      * transaction of its own ({@link PaymentWrites#recordAttempt}), the second records the answer
      * and stores {@code response} for the key's replays. A request whose key is taken gets the
      * earlier response (or 409/422) and reaches no acquirer.
@@ -102,15 +110,26 @@ public class PaymentService {
             Function<Payment, StoredResponse> response) {
         Instant now = clock.now();
         InternalCardFingerprint internal = fingerprints.internal(command.card().number());
+        String issuingCountry = risk.issuingCountry(command.card().number());
         CardSnapshot card = CardSnapshot.of(command.card(), internal,
-                fingerprints.forMerchant(command.merchantId(), internal));
+                fingerprints.forMerchant(command.merchantId(), internal), issuingCountry);
+        Screening screening = risk.screen(command.merchantId(), command.amount(), internal, card.bin(), issuingCountry,
+                command.details().customer(), now);
         Payment payment = Payment.startCardPayment(command.merchantId(), command.amount(), command.captureMode(),
-                command.details(), card, now);
-        if (!writes.recordAttempt(payment, keyed, now, recovery.dueAfter(now))) {
+                command.details(), card, screening.assessment(), now);
+        PaymentWrites.Attempt attempt = writes.recordAttempt(payment, keyed, now, recovery.dueAfter(now),
+                screening.countryHistoryWanted());
+        if (!attempt.recorded()) {
             return new IdempotentOutcome.Replayed<>(idempotency.replayFor(keyed));
         }
+        if (screening.countryHistoryWanted()) {
+            payment.reassess(screening.withKnownCountries(attempt.customerCountries()));
+        }
+        if (payment.risk().blocks()) {
+            return transactions.recordRiskBlock(payment, keyed, response);
+        }
         AuthorizationRequest request = new AuthorizationRequest(payment.id(), command.merchantId(), command.amount(),
-                command.card());
+                command.card(), payment.risk().stepsUp());
         AuthorizationResult result = askAcquirer(payment.id(), () -> acquirer.authorize(request));
         return transactions.recordAuthorization(payment, result, keyed, response);
     }
@@ -151,7 +170,13 @@ public class PaymentService {
         return complete(transactions.beginRefund(merchantId, paymentId, amount, reason, keyed));
     }
 
-    private OperationRecorded complete(PendingOperation pending) {
+    /**
+     * Sends an operation that a transaction recorded as asked for (with its follow-up) and records
+     * the acquirer's answer: what capture, void and refund do after their first transaction, also
+     * for an analyst's decision on a payment held for review.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public OperationRecorded complete(PendingOperation pending) {
         OperationRequest request = pending.request();
         CompletionStage<OperationResult> sent;
         try {

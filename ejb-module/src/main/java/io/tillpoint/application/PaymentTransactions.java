@@ -8,7 +8,6 @@ import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
-import io.tillpoint.domain.model.payment.CaptureMode;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentWrites;
@@ -69,6 +68,9 @@ public class PaymentTransactions {
     JpaIdempotencyStore idempotencyRecords;
 
     @Inject
+    RiskReviewQueue reviews;
+
+    @Inject
     DomainEvents events;
 
     @PersistenceContext(unitName = "tillpoint")
@@ -82,7 +84,23 @@ public class PaymentTransactions {
     public IdempotentOutcome.Done<Payment> recordAuthorization(Payment payment, AuthorizationResult result,
             KeyedRequest keyed, Function<Payment, StoredResponse> response) {
         Instant now = clock.now();
-        Journal journal = authorization(payment, result, now);
+        return recordOutcome(payment, authorization(payment, result, now), keyed, response, now);
+    }
+
+    /**
+     * Records that risk control blocked {@code payment} (as the previous transaction left it)
+     * before any acquirer heard of it: declined, {@code risk_blocked}, with the response for the
+     * key's replays, as {@link #recordAuthorization} records an acquirer's decline.
+     */
+    public IdempotentOutcome.Done<Payment> recordRiskBlock(Payment payment, KeyedRequest keyed,
+            Function<Payment, StoredResponse> response) {
+        Instant now = clock.now();
+        payment.blockForRisk(now);
+        return recordOutcome(payment, null, keyed, response, now);
+    }
+
+    private IdempotentOutcome.Done<Payment> recordOutcome(Payment payment, Journal journal, KeyedRequest keyed,
+            Function<Payment, StoredResponse> response, Instant now) {
         StoredResponse answer = response.apply(payment);
         // An unknown outcome keeps its key in progress (409 to a retry) until recovery knows it.
         boolean known = !payment.status().awaitsAuthorization();
@@ -117,11 +135,8 @@ public class PaymentTransactions {
      */
     private static Journal authorization(Payment payment, AuthorizationResult result, Instant now) {
         if (result instanceof AuthorizationResult.Approved approved) {
-            return payment.captureMode() == CaptureMode.AUTOMATIC
-                    ? payment.approveAndCapture(approved.authorizationCode(), approved.acquirerReference(),
-                            approved.issuerCountry(), now)
-                    : payment.approve(approved.authorizationCode(), approved.acquirerReference(),
-                            approved.issuerCountry(), now);
+            return payment.approved(approved.authorizationCode(), approved.acquirerReference(),
+                    approved.issuerCountry(), now);
         }
         if (result instanceof AuthorizationResult.Declined declined) {
             payment.decline(declined.code(), declined.issuerCountry(), now);
@@ -133,10 +148,11 @@ public class PaymentTransactions {
         return null;
     }
 
-    /** False when nothing was written: the stored payment had moved on. */
+    /** False when nothing was written: the stored payment had moved on. A payment held for review opens its review. */
     private boolean store(Payment payment, Journal journal, KeyedRequest keyed, StoredResponse answer, Instant now) {
         switch (writes.recordOutcome(payment, journal, keyed, answer, PaymentEvents.moved(payment, now), now)) {
             case ALL -> {
+                reviews.openIfHeld(payment, now);
                 return true;
             }
             // Cannot happen while the purge keeps records for 24 h; if it does, the payment's
@@ -144,6 +160,7 @@ public class PaymentTransactions {
             case WITHOUT_RESPONSE -> {
                 LOG.warning(() -> "idempotency record of payment " + payment.id()
                         + " was no longer in progress; its response is not stored for replays");
+                reviews.openIfHeld(payment, now);
                 return true;
             }
             default -> {
@@ -192,6 +209,21 @@ public class PaymentTransactions {
         PendingOperation pending = begin(payment, refund, FollowUpKind.REFUND, refund.amount(), keyed);
         events.record(PaymentEvents.refund(refund, refund.createdAt()));
         return pending;
+    }
+
+    /**
+     * {@link #beginCapture} of everything capturable, in the caller's transaction: the caller's
+     * change (an analyst's approval of a payment held for review) commits with the capture's intent.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PendingOperation beginCaptureWithCaller(String merchantId, String paymentId, KeyedRequest keyed) {
+        return beginCapture(merchantId, paymentId, null, keyed);
+    }
+
+    /** {@link #beginVoid} in the caller's transaction (an analyst's rejection of a payment held for review). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PendingOperation beginVoidWithCaller(String merchantId, String paymentId, KeyedRequest keyed) {
+        return beginVoid(merchantId, paymentId, keyed);
     }
 
     private PendingOperation begin(Payment payment, Refund refund, FollowUpKind kind, Money amount, KeyedRequest keyed) {

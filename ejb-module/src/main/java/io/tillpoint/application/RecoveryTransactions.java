@@ -4,7 +4,6 @@ import io.tillpoint.domain.model.acquiring.AuthorizationResult;
 import io.tillpoint.domain.model.event.DomainEvents;
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.Ledger;
-import io.tillpoint.domain.model.payment.CaptureMode;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository;
 import io.tillpoint.domain.model.payment.PaymentStatus;
@@ -51,6 +50,9 @@ public class RecoveryTransactions {
 
     @Inject
     JpaIdempotencyStore idempotencyRecords;
+
+    @Inject
+    RiskReviewQueue reviews;
 
     @Inject
     DomainEvents events;
@@ -113,6 +115,7 @@ public class RecoveryTransactions {
             if (journal != null) {
                 ledger.append(journal);
             }
+            reviews.openIfHeld(payment, now);
             events.record(PaymentEvents.moved(payment, now));
             if (followUp.idempotencyRecordId() != null) {
                 idempotencyRecords.completeNow(followUp.idempotencyRecordId(), PaymentResponses.created(payment), now);
@@ -160,11 +163,8 @@ public class RecoveryTransactions {
 
     private static Journal apply(Payment payment, Resolution resolution, Instant now) {
         if (resolution instanceof Resolution.Approve approve) {
-            return payment.captureMode() == CaptureMode.AUTOMATIC
-                    ? payment.approveAndCapture(approve.authorizationCode(), approve.acquirerReference(),
-                            approve.issuerCountry(), now)
-                    : payment.approve(approve.authorizationCode(), approve.acquirerReference(),
-                            approve.issuerCountry(), now);
+            return payment.approved(approve.authorizationCode(), approve.acquirerReference(), approve.issuerCountry(),
+                    now);
         }
         if (resolution instanceof Resolution.Decline decline) {
             payment.decline(decline.code(), decline.issuerCountry(), now);

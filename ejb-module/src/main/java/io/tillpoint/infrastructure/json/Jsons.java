@@ -24,6 +24,11 @@ public final class Jsons {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** A builder that starts with the members of {@code object}. */
+    public static JsonObjectBuilder object(jakarta.json.JsonObject object) {
+        return PROVIDER.createObjectBuilder(object);
+    }
+
     public static JsonArrayBuilder array() {
         return PROVIDER.createArrayBuilder();
     }

@@ -39,7 +39,7 @@ public final class PaymentJson {
         json.add("payment_method", Jsons.object()
                 .add("type", p.methodType().apiName())
                 .add("card", card(p.card())));
-        json.addNull("risk");
+        json.add("risk", RiskJson.assessment(p.risk()));
         nullable(json, "decline_code", p.declineCode() == null ? null : p.declineCode().apiName());
         if (p.status() == PaymentStatus.REQUIRES_ACTION) {
             json.add("next_action", Jsons.object()

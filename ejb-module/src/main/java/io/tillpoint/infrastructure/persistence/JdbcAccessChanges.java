@@ -20,8 +20,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcAccessChanges implements AccessChanges {
 
-    static final String BUMP = "update access_change set counter = counter + 1 where id = 1";
-    static final String COUNTER = "select counter from access_change where id = 1";
+    private static final ChangeCounter COUNTER = new ChangeCounter("access_change");
     /** One statement, so one snapshot: the sets are exactly those of the counter read with them. */
     static final String SNAPSHOT = """
             select (select counter from access_change where id = 1),
@@ -33,24 +32,12 @@ public class JdbcAccessChanges implements AccessChanges {
 
     @Override
     public void recordChange() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(BUMP)) {
-            if (s.executeUpdate() != 1) {
-                throw new PersistenceException("access_change has no row: the schema is not migrated");
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not record an access change", e);
-        }
+        COUNTER.bump(dataSource);
     }
 
     @Override
     public long counter() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(COUNTER);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new PersistenceException("could not read the access change counter", e);
-        }
+        return COUNTER.read(dataSource);
     }
 
     @Override

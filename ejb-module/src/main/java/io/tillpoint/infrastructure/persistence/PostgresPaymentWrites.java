@@ -10,6 +10,7 @@ import io.tillpoint.domain.model.payment.Customer;
 import io.tillpoint.domain.model.payment.Metadata;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentWrites;
+import io.tillpoint.domain.model.risk.RiskAssessment;
 import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.infrastructure.messaging.OutboxDomainEvents;
 import io.tillpoint.infrastructure.messaging.RelaySignal;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -51,9 +54,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
             + " customer_id, customer_email, customer_ip, customer_country, method_type, card_brand, card_bin,"
             + " card_last4, card_exp_month, card_exp_year, card_country, card_fingerprint,"
             + " card_internal_fingerprint, decline_code, acquirer_reference, authorization_code, challenge_attempts,"
-            + " created_at, updated_at";
+            + " created_at, updated_at, risk_score, risk_decision, risk_rules";
     private static final String PAYMENT_VALUES = "?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     /**
      * With the payment, its follow-up: the durable note that the acquirer's answer is owed,
@@ -72,6 +75,22 @@ public class PostgresPaymentWrites implements PaymentWrites {
             + " values (?, 1, ?, ?, ?, false, ?) on conflict (id) do nothing returning id),"
             + " attempt as (insert into payment (" + PAYMENT_COLUMNS + ") select " + PAYMENT_VALUES
             + " from claim returning id)" + FOLLOW_UP;
+
+    /**
+     * With the attempt, in the same statement, the countries of the customer's earlier approved
+     * payments (risk control's new-country rule), read from the small table the risk consumer
+     * keeps: one index lookup, no round trip of its own.
+     */
+    private static String readingCustomerCountries(String attempt) {
+        int followUp = attempt.indexOf(FOLLOW_UP);
+        return attempt.substring(0, followUp) + ", followed_up as (" + FOLLOW_UP + " returning id)"
+                + " select (select count(*) from followed_up), array(select country from risk_customer_country"
+                + " where merchant_id = ? and customer_id = ?)";
+    }
+
+    static final String INSERT_PAYMENT_READING_COUNTRIES = readingCustomerCountries(INSERT_PAYMENT);
+    static final String CLAIM_KEY_AND_INSERT_PAYMENT_READING_COUNTRIES =
+            readingCustomerCountries(CLAIM_KEY_AND_INSERT_PAYMENT);
 
     private static final VarHandle VERSION;
 
@@ -98,8 +117,13 @@ public class PostgresPaymentWrites implements PaymentWrites {
 
     /** Called with no JTA transaction open: the connection is in autocommit, one round trip. */
     @Override
-    public boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter) {
-        String sql = keyed == null ? INSERT_PAYMENT : CLAIM_KEY_AND_INSERT_PAYMENT;
+    public Attempt recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter,
+            boolean readCustomerCountries) {
+        boolean countries = readCustomerCountries && payment.customer() != null && payment.customer().id() != null;
+        String sql = countries
+                ? (keyed == null ? INSERT_PAYMENT_READING_COUNTRIES : CLAIM_KEY_AND_INSERT_PAYMENT_READING_COUNTRIES)
+                : (keyed == null ? INSERT_PAYMENT : CLAIM_KEY_AND_INSERT_PAYMENT);
+        Attempt attempt;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             Parameters p = new Parameters(statement);
@@ -110,14 +134,30 @@ public class PostgresPaymentWrites implements PaymentWrites {
             bindPayment(p, payment);
             p.text(payment.id()).text(payment.id()).text(keyed == null ? null : keyed.recordId()).time(recoverAfter)
                     .time(now);
-            if (statement.executeUpdate() == 0) {
-                return false;
+            if (countries) {
+                p.text(payment.merchantId()).text(payment.customer().id());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    attempt = new Attempt(rs.getInt(1) > 0, strings(rs.getArray(2)));
+                }
+            } else {
+                attempt = new Attempt(statement.executeUpdate() > 0, Set.of());
             }
         } catch (SQLException e) {
             throw new PersistenceException("could not record payment " + payment.id(), e);
         }
-        VERSION.set(payment, 1L);
-        return true;
+        if (attempt.recorded()) {
+            VERSION.set(payment, 1L);
+        }
+        return attempt;
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        try {
+            return Set.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
     }
 
     @Override
@@ -172,6 +212,7 @@ public class PostgresPaymentWrites implements PaymentWrites {
         StringBuilder sql = new StringBuilder("with moved as (update payment set status = ?, amount_capturable = ?,"
                 + " amount_captured = ?, amount_refunded = ?, decline_code = ?, acquirer_reference = ?,"
                 + " authorization_code = ?, challenge_attempts = ?, card_country = ?, updated_at = ?,"
+                + " risk_score = ?, risk_decision = ?, risk_rules = ?,"
                 + " version = version + 1 where id = ? and version = ? returning id)");
         if (postings > 0) {
             sql.append(", journal as (insert into ledger_journal (id, type, merchant_id, payment_id, created_at)"
@@ -220,6 +261,12 @@ public class PostgresPaymentWrites implements PaymentWrites {
                 .text(payment.declineCode() == null ? null : payment.declineCode().name())
                 .text(payment.acquirerReference()).text(payment.authorizationCode())
                 .integer(payment.challengeAttempts()).time(payment.createdAt()).time(payment.updatedAt());
+        bindRisk(p, payment.risk());
+    }
+
+    private static void bindRisk(Parameters p, RiskAssessment risk) throws SQLException {
+        p.integer(risk == null ? null : risk.score()).text(risk == null ? null : risk.decision().wire())
+                .text(risk == null ? null : risk.rulesText());
     }
 
     private static void bindNewState(Parameters p, Payment payment) throws SQLException {
@@ -229,7 +276,9 @@ public class PostgresPaymentWrites implements PaymentWrites {
                 .text(payment.declineCode() == null ? null : payment.declineCode().name())
                 .text(payment.acquirerReference()).text(payment.authorizationCode())
                 .integer(payment.challengeAttempts()).text(card == null ? null : card.country())
-                .time(payment.updatedAt()).text(payment.id()).number(payment.version());
+                .time(payment.updatedAt());
+        bindRisk(p, payment.risk());
+        p.text(payment.id()).number(payment.version());
     }
 
     private static void bindJournal(Parameters p, Journal journal) throws SQLException {

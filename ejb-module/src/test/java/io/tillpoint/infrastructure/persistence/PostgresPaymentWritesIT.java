@@ -23,7 +23,10 @@ import io.tillpoint.domain.model.payment.DeclineCode;
 import io.tillpoint.domain.model.payment.Metadata;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentDetails;
+import io.tillpoint.domain.model.payment.PaymentWrites;
 import io.tillpoint.domain.model.payment.PaymentWrites.Stored;
+import io.tillpoint.domain.model.risk.RiskAssessment;
+import io.tillpoint.domain.model.risk.RiskDecision;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Money;
 import io.tillpoint.infrastructure.messaging.RelaySignal;
@@ -40,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -319,6 +323,48 @@ class PostgresPaymentWritesIT {
         assertThat(rows("select type from ledger_journal where payment_id = ?", payment.id()))
                 .containsExactly(List.of("AUTHORIZATION_HOLD"));
         assertThat(count("select coalesce(sum(amount), 0) from ledger_posting where journal_id = ?", hold.id())).isZero();
+    }
+
+    @Test
+    void an_attempt_reads_the_customers_earlier_countries_in_its_own_statement_when_asked() throws SQLException {
+        update("delete from risk_customer_country where merchant_id = ?", MERCHANT);
+        update("insert into risk_customer_country (merchant_id, customer_id, country, first_seen_at) values"
+                + " (?, 'c-1', 'US', now()), (?, 'c-1', 'CA', now()), (?, 'c-2', 'FR', now())", MERCHANT, MERCHANT,
+                MERCHANT);
+        Payment keyedPayment = newPayment(CaptureMode.AUTOMATIC);
+        KeyedRequest keyed = newKey();
+        Payment unkeyed = newPayment(CaptureMode.AUTOMATIC);
+        Payment taken = newPayment(CaptureMode.AUTOMATIC);
+
+        assertThat(writes.recordAttempt(keyedPayment, keyed, NOW, RECOVER_AFTER, true))
+                .isEqualTo(new PaymentWrites.Attempt(true, Set.of("US", "CA")));
+        assertThat(writes.recordAttempt(unkeyed, null, NOW, RECOVER_AFTER, true))
+                .isEqualTo(new PaymentWrites.Attempt(true, Set.of("US", "CA")));
+        assertThat(writes.recordAttempt(taken, keyed, LATER, RECOVER_AFTER, true).recorded()).isFalse();
+
+        assertThat(keyedPayment.version()).isEqualTo(1);
+        assertThat(unkeyed.version()).isEqualTo(1);
+        assertThat(count("select count(*) from acquirer_follow_up where payment_id in (?, ?)", keyedPayment.id(),
+                unkeyed.id())).isEqualTo(2);
+        assertThat(count("select count(*) from payment where id = ?", taken.id())).isZero();
+        assertThat(writes.recordAttempt(newPayment(CaptureMode.AUTOMATIC), null, NOW, RECOVER_AFTER, false))
+                .as("not asked").isEqualTo(new PaymentWrites.Attempt(true, Set.of()));
+    }
+
+    @Test
+    void the_risk_assessment_is_written_with_the_attempt_and_again_with_the_outcome() throws SQLException {
+        Payment payment = newPayment(CaptureMode.AUTOMATIC);
+        payment.reassess(RiskAssessment.of(40, RiskDecision.REVIEW, List.of("country_mismatch", "amount_above_limit")));
+        writes.recordAttempt(payment, null, NOW, RECOVER_AFTER);
+        assertThat(row("select risk_score, risk_decision, risk_rules from payment where id = ?", payment.id()))
+                .containsExactly(40, "review", "country_mismatch,amount_above_limit");
+
+        payment.reassess(RiskAssessment.of(30, RiskDecision.STEP_UP, List.of("new_country_for_customer")));
+        payment.requireChallenge("sbx_3ds_1", "US", LATER);
+        assertThat(writes.recordOutcome(payment, null, null, null, null, LATER)).isEqualTo(Stored.ALL);
+
+        assertThat(row("select status, risk_score, risk_decision, risk_rules from payment where id = ?", payment.id()))
+                .containsExactly("REQUIRES_ACTION", 30, "step_up", "new_country_for_customer");
     }
 
     // ---- helpers

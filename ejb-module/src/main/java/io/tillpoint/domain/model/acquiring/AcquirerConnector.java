@@ -1,5 +1,7 @@
 package io.tillpoint.domain.model.acquiring;
 
+import io.tillpoint.domain.model.card.CardNumber;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,4 +26,13 @@ public interface AcquirerConnector {
      * sending the same one again (after an answer was lost) does it at most once.
      */
     CompletionStage<OperationResult> send(OperationRequest request);
+
+    /**
+     * Card numbers that are public and shared by every merchant on this acquirer (a sandbox's test
+     * cards): risk control counts and freezes them per merchant, so one merchant's tests never
+     * freeze a test card for the others. None for a real acquirer.
+     */
+    default List<CardNumber> publicTestCards() {
+        return List.of();
+    }
 }

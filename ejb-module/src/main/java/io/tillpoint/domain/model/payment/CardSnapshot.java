@@ -43,7 +43,17 @@ public class CardSnapshot {
     }
 
     public static CardSnapshot of(Card card, InternalCardFingerprint internal, MerchantCardFingerprint shown) {
+        return of(card, internal, shown, null);
+    }
+
+    /**
+     * With the issuing country as the gateway's card range table says (null when unknown); the
+     * acquirer's answer, when it names one, has the last word.
+     */
+    public static CardSnapshot of(Card card, InternalCardFingerprint internal, MerchantCardFingerprint shown,
+            String issuingCountry) {
         CardSnapshot s = new CardSnapshot();
+        s.country = issuingCountry;
         s.brand = card.brand().apiName();
         s.bin = card.number().bin();
         s.last4 = card.number().last4();

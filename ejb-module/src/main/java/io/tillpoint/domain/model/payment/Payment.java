@@ -5,6 +5,7 @@ import static io.tillpoint.domain.model.ledger.Account.*;
 
 import io.tillpoint.domain.model.ledger.Journal;
 import io.tillpoint.domain.model.ledger.JournalType;
+import io.tillpoint.domain.model.risk.RiskAssessment;
 import io.tillpoint.domain.shared.CurrencyCode;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
@@ -97,6 +98,10 @@ public class Payment {
     @Column(name = "authorization_code", length = 12)
     private String authorizationCode;
 
+    /** What risk control found before the acquirer was asked (null for payments from before it). */
+    @Embedded
+    private RiskAssessment risk;
+
     @Column(name = "challenge_attempts", nullable = false)
     private int challengeAttempts;
 
@@ -112,7 +117,14 @@ public class Payment {
     /** A new card payment, recorded before the acquirer is asked: status PROCESSING. */
     public static Payment startCardPayment(String merchantId, Money amount, CaptureMode captureMode,
             PaymentDetails details, CardSnapshot card, Instant now) {
+        return startCardPayment(merchantId, amount, captureMode, details, card, RiskAssessment.ALLOW, now);
+    }
+
+    /** A new card payment as risk control screened it, recorded before the acquirer is asked: PROCESSING. */
+    public static Payment startCardPayment(String merchantId, Money amount, CaptureMode captureMode,
+            PaymentDetails details, CardSnapshot card, RiskAssessment risk, Instant now) {
         Payment p = new Payment();
+        p.risk = risk;
         p.id = Ids.newId("pay");
         p.merchantId = merchantId;
         p.status = PaymentStatus.PROCESSING;
@@ -130,9 +142,60 @@ public class Payment {
         return p;
     }
 
+    /**
+     * What risk control found once it knew everything it looks at before the acquirer is asked
+     * (the customer's earlier countries come with the attempt's record).
+     */
+    public void reassess(RiskAssessment assessment) {
+        if (status != PaymentStatus.PROCESSING || acquirerReference != null) {
+            throw new IllegalStateException("payment " + id + " is past its screening");
+        }
+        this.risk = assessment;
+    }
+
+    /**
+     * Risk control blocks the payment before any acquirer hears of it: declined with
+     * {@code risk_blocked}.
+     */
+    public void blockForRisk(Instant now) {
+        if (risk == null || !risk.blocks()) {
+            throw new IllegalStateException("payment " + id + " was not blocked by risk control");
+        }
+        move(PaymentEvent.AUTHORIZATION_DECLINED, now);
+        this.declineCode = DeclineCode.RISK_BLOCKED;
+    }
+
+    /**
+     * The acquirer approved the authorization. Risk control held the payment for review: it is
+     * {@code in_review}, its amount held until an analyst decides. Otherwise it is authorized, or
+     * authorized and captured at once when it asked for automatic capture. The journal to record.
+     */
+    public Journal approved(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
+        if (risk != null && risk.holdsForReview()) {
+            move(PaymentEvent.HELD_FOR_REVIEW, now);
+            takeAuthorization(authorizationCode, acquirerReference, issuerCountry);
+            return hold(now);
+        }
+        return captureMode == CaptureMode.AUTOMATIC
+                ? approveAndCapture(authorizationCode, acquirerReference, issuerCountry, now)
+                : approve(authorizationCode, acquirerReference, issuerCountry, now);
+    }
+
+    /**
+     * An analyst approved the payment held for review: it is authorized, as a manual-capture
+     * payment waits for its merchant's capture (an automatic one is then captured by the caller).
+     */
+    public void approveReview(Instant now) {
+        move(PaymentEvent.REVIEW_APPROVED, now);
+    }
+
     /** The acquirer approved the authorization: the amount is held on the card. */
     public Journal approve(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
         authorize(authorizationCode, acquirerReference, issuerCountry, now);
+        return hold(now);
+    }
+
+    private Journal hold(Instant now) {
         Money held = amount();
         return Journal.builder(JournalType.AUTHORIZATION_HOLD, merchantId, id, now)
                 .debit(CARDHOLDER_AUTHORIZATIONS, held)
@@ -161,6 +224,10 @@ public class Payment {
 
     private void authorize(String authorizationCode, String acquirerReference, String issuerCountry, Instant now) {
         move(PaymentEvent.AUTHORIZATION_APPROVED, now);
+        takeAuthorization(authorizationCode, acquirerReference, issuerCountry);
+    }
+
+    private void takeAuthorization(String authorizationCode, String acquirerReference, String issuerCountry) {
         this.authorizationCode = authorizationCode;
         this.acquirerReference = acquirerReference;
         recordIssuerCountry(issuerCountry);
@@ -398,6 +465,11 @@ public class Payment {
 
     public CardSnapshot card() {
         return card;
+    }
+
+    /** What risk control found (null for payments taken before it existed). */
+    public RiskAssessment risk() {
+        return risk;
     }
 
     public DeclineCode declineCode() {

@@ -7,6 +7,10 @@ public enum PaymentEvent {
     OUTCOME_UNKNOWN("mark unknown"),
     CHALLENGE_REQUIRED("ask for a challenge"),
     CHALLENGE_SUBMITTED("confirm"),
+    /** Approved by the acquirer, but risk control holds it for an analyst. */
+    HELD_FOR_REVIEW("hold for review"),
+    /** An analyst approved a payment held for review. */
+    REVIEW_APPROVED("approve the review of"),
     CAPTURE("capture"),
     VOID("void"),
     PARTIAL_REFUND("refund"),

@@ -17,8 +17,12 @@ import java.util.Set;
  * PROCESSING --approved--> AUTHORIZED --capture--> CAPTURED --refund--> PARTIALLY_REFUNDED --refund--> REFUNDED
  *     |  \--declined--> DECLINED     \--void--> VOIDED      \--full refund--> REFUNDED
  *     |--unknown--> UNKNOWN --approved|declined--> ...
- *     \--challenge--> REQUIRES_ACTION --confirm--> PROCESSING
+ *     |--challenge--> REQUIRES_ACTION --confirm--> PROCESSING
+ *     \--approved, held for review--> IN_REVIEW --review approved--> AUTHORIZED
+ *                                            \--void (review rejected)--> VOIDED
  * </pre>
+ * A payment in review is authorized at the acquirer, its amount held; only an analyst moves it on
+ * (a merchant may still void it).
  */
 public enum PaymentStatus {
     PROCESSING("processing"),
@@ -42,6 +46,10 @@ public enum PaymentStatus {
         allow(PROCESSING, AUTHORIZATION_DECLINED, DECLINED);
         allow(PROCESSING, OUTCOME_UNKNOWN, UNKNOWN);
         allow(PROCESSING, CHALLENGE_REQUIRED, REQUIRES_ACTION);
+        allow(PROCESSING, HELD_FOR_REVIEW, IN_REVIEW);
+        allow(UNKNOWN, HELD_FOR_REVIEW, IN_REVIEW);
+        allow(IN_REVIEW, REVIEW_APPROVED, AUTHORIZED);
+        allow(IN_REVIEW, VOID, VOIDED);
         allow(UNKNOWN, AUTHORIZATION_APPROVED, AUTHORIZED);
         allow(UNKNOWN, AUTHORIZATION_DECLINED, DECLINED);
         allow(REQUIRES_ACTION, CHALLENGE_SUBMITTED, PROCESSING);

@@ -5,6 +5,7 @@ import io.tillpoint.domain.model.idempotency.KeyedRequest;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.ledger.Journal;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * How the two transactions of a card payment store what they decided, each step's rows
@@ -24,7 +25,27 @@ public interface PaymentWrites {
      * no JTA transaction open (the application service runs without one). False, with nothing
      * written, when another request holds the key.
      */
-    boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter);
+    default boolean recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter) {
+        return recordAttempt(payment, keyed, now, recoverAfter, false).recorded();
+    }
+
+    /**
+     * {@link #recordAttempt(Payment, KeyedRequest, Instant, Instant)}, and when
+     * {@code readCustomerCountries}, in the same statement, the countries the payment's customer
+     * paid from before (risk control's new-country rule): no round trip of its own.
+     */
+    Attempt recordAttempt(Payment payment, KeyedRequest keyed, Instant now, Instant recoverAfter,
+            boolean readCustomerCountries);
+
+    /**
+     * What {@link #recordAttempt} wrote and read: whether the payment was recorded, and the
+     * customer's earlier countries (empty when not asked for, or none).
+     */
+    record Attempt(boolean recorded, Set<String> customerCountries) {
+        public Attempt {
+            customerCountries = Set.copyOf(customerCountries);
+        }
+    }
 
     /**
      * Replaces the stored payment by {@code payment}'s new state, provided the stored one is

@@ -13,7 +13,9 @@ import io.tillpoint.infrastructure.connector.ConnectorScheduler;
 import io.tillpoint.infrastructure.connector.sandbox.SandboxJournal.SandboxRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.tillpoint.domain.model.card.CardNumber;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>4000000000000119: the primary acquirer does not answer; until failover exists the
  * sandbox answers "issuer or switch inoperative" (ISO 8583 response 91), a definite
  * decline with {@code processing_error};</li>
- * <li>4000000000003220: approved after a step-up challenge answered with 123456;</li>
+ * <li>4000000000003220: approved after a step-up challenge answered with 123456; so is every card the
+ * issuer would approve when the gateway's risk control asks for a step-up;</li>
  * <li>4000000000000101: issued in BR; every other card is issued in US;</li>
  * <li>4000000000001018: approved, but the answer never reaches the gateway (an inquiry finds
  * the approval);</li>
@@ -89,12 +92,23 @@ public class SandboxAcquirer implements AcquirerConnector {
         if (REQUEST_LOST.equals(pan)) {
             return scheduler.never();
         }
-        AuthorizationResult answer = answerFor(pan);
+        AuthorizationResult answer = answerFor(pan, request.stepUp());
         journal.keep(record(request.paymentId(), "AUTHORIZATION", request.paymentId(), answer,
                 REFUNDS_REFUSED.equals(pan), OPERATION_ANSWERS_LOST.equals(pan), request.amount().minorUnits(),
                 request.amount().currency().code()));
         return ANSWER_LOST.equals(pan) ? scheduler.never() : scheduler.after(latencyMs, answer);
     }
+
+    /** The contract's test cards and the sandbox's own: every merchant's integration tests use them. */
+    @Override
+    public List<CardNumber> publicTestCards() {
+        return TEST_CARDS;
+    }
+
+    private static final List<CardNumber> TEST_CARDS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("4242424242424242", "5555555555554444", "378282246310005", CHALLENGE_CARD,
+                    ISSUED_IN_BRAZIL, ANSWER_LOST, REQUEST_LOST, REFUNDS_REFUSED, OPERATION_ANSWERS_LOST),
+            DECLINES.keySet().stream()).sorted().map(CardNumber::parse).toList();
 
     @Override
     public CompletionStage<AuthorizationResult> completeChallenge(String paymentId, String acquirerReference,
@@ -170,13 +184,14 @@ public class SandboxAcquirer implements AcquirerConnector {
                 answer.issuerCountry(), refusesRefunds, losesOperationAnswers, amount, currency, Instant.now());
     }
 
-    private AuthorizationResult answerFor(String pan) {
+    /** A step-up asked for by the gateway's risk control challenges every card the issuer would not decline. */
+    private AuthorizationResult answerFor(String pan, boolean stepUp) {
         String country = ISSUED_IN_BRAZIL.equals(pan) ? "BR" : "US";
         DeclineCode decline = DECLINES.get(pan);
         if (decline != null) {
             return new AuthorizationResult.Declined(decline, country);
         }
-        if (CHALLENGE_CARD.equals(pan)) {
+        if (stepUp || CHALLENGE_CARD.equals(pan)) {
             return new AuthorizationResult.ChallengeRequired("sbx_3ds_" + Ids.randomToken(16), country);
         }
         return approved(country);

@@ -40,7 +40,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +120,11 @@ class PaymentTest {
                 refund(x, null, null, CREATED);
                 yield x;
             }
-            case IN_REVIEW -> throw new IllegalArgumentException("no transition leads to IN_REVIEW yet");
+            case IN_REVIEW -> {
+                Payment x = PaymentRiskTest.screened(CaptureMode.MANUAL, PaymentRiskTest.REVIEW);
+                x.approved("A1B2C3", "acq_ref_1", "US", CREATED);
+                yield x;
+            }
         };
         assertThat(p.status()).isEqualTo(status);
         return p;
@@ -397,7 +400,7 @@ class PaymentTest {
 
         @ParameterizedTest(name = "cannot void a payment that is {0}")
         @EnumSource(value = PaymentStatus.class, names = {"AUTHORIZED", "IN_REVIEW"}, mode = EnumSource.Mode.EXCLUDE)
-        void onlyAnAuthorizedPaymentCanBeVoided(PaymentStatus status) {
+        void onlyAnAuthorizedOrHeldPaymentCanBeVoided(PaymentStatus status) {
             Payment p = paymentIn(status);
             Amounts before = amountsOf(p);
 
@@ -507,7 +510,7 @@ class PaymentTest {
         }
 
         @ParameterizedTest(name = "cannot refund a payment that is {0}")
-        @EnumSource(value = PaymentStatus.class, names = {"CAPTURED", "PARTIALLY_REFUNDED", "IN_REVIEW"},
+        @EnumSource(value = PaymentStatus.class, names = {"CAPTURED", "PARTIALLY_REFUNDED"},
                 mode = EnumSource.Mode.EXCLUDE)
         void onlyACapturedPaymentCanBeRefunded(PaymentStatus status) {
             Payment p = paymentIn(status);
@@ -631,7 +634,7 @@ class PaymentTest {
     class WrongStates {
 
         @ParameterizedTest(name = "cannot capture a payment that is {0}")
-        @EnumSource(value = PaymentStatus.class, names = {"AUTHORIZED", "IN_REVIEW"}, mode = EnumSource.Mode.EXCLUDE)
+        @EnumSource(value = PaymentStatus.class, names = {"AUTHORIZED"}, mode = EnumSource.Mode.EXCLUDE)
         void onlyAnAuthorizedPaymentCanBeCaptured(PaymentStatus status) {
             Payment p = paymentIn(status);
             Amounts before = amountsOf(p);

@@ -45,7 +45,7 @@ public class AdminAuditResource {
         AuditAction what = empty(action) ? null : AuditAction.parse(action, "action");
         Instant since = Timestamps.parse(from, "from");
         Instant until = Timestamps.parse(to, "to");
-        int pageSize = PageSize.of(limit);
+        int pageSize = Paging.pageSize(limit);
         AuditEntry cursor = null;
         if (!empty(startingAfter)) {
             cursor = (startingAfter.length() <= 64 ? audit.find(startingAfter) : java.util.Optional.<AuditEntry>empty())
@@ -103,7 +103,6 @@ public class AdminAuditResource {
         }
         json.add(name, values);
     }
-
 
     private static boolean empty(String s) {
         return s == null || s.isEmpty();

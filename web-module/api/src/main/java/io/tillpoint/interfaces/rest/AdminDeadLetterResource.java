@@ -52,7 +52,7 @@ public class AdminDeadLetterResource {
     @GET
     public JsonObject list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter,
             @QueryParam("include_replayed") String includeReplayed) {
-        int pageSize = PageSize.of(limit);
+        int pageSize = Paging.pageSize(limit);
         String cursor = empty(startingAfter) ? null : startingAfter;
         if (cursor != null && !Ids.looksLike("dlq", cursor)) {
             throw new InvalidInputException("starting_after", "is not a dead letter");

@@ -106,6 +106,17 @@ public final class JsonBody {
         return value.intValue();
     }
 
+    public boolean requiredBoolean(String name) {
+        if (!has(name)) {
+            throw new InvalidInputException(param(name), "is required");
+        }
+        JsonValue v = object.get(name);
+        if (v.getValueType() != JsonValue.ValueType.TRUE && v.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new InvalidInputException(param(name), "must be true or false");
+        }
+        return v.getValueType() == JsonValue.ValueType.TRUE;
+    }
+
     public String requiredString(String name, int maxLength) {
         if (!has(name)) {
             throw new InvalidInputException(param(name), "is required");

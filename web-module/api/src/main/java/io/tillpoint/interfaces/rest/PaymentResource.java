@@ -7,11 +7,9 @@ import io.tillpoint.application.OperationRecorded;
 import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.application.PaymentService;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
-import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.model.payment.PaymentRepository.PaymentQuery;
 import io.tillpoint.domain.model.payment.PaymentStatus;
-import io.tillpoint.domain.model.payment.Refund;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.domain.shared.NotFoundException;
@@ -32,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -90,7 +87,7 @@ public class PaymentResource {
         if (reference != null && reference.length() > 255) {
             throw new InvalidInputException("reference", "must be at most 255 characters");
         }
-        int pageSize = PageSize.of(limit);
+        int pageSize = Paging.pageSize(limit);
         Payment cursor = null;
         if (startingAfter != null && !startingAfter.isEmpty()) {
             try {
@@ -178,7 +175,6 @@ public class PaymentResource {
         }
         return id;
     }
-
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;

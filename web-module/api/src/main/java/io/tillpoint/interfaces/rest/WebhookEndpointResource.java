@@ -89,7 +89,7 @@ public class WebhookEndpointResource {
     @Path("/{id}/deliveries")
     public JsonObject deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("starting_after") String startingAfter) {
-        int pageSize = PageSize.of(limit);
+        int pageSize = Paging.pageSize(limit);
         List<WebhookDelivery> page = webhooks.deliveries(Caller.merchantOf(request, security), endpointId(id),
                 startingAfter == null || startingAfter.isEmpty() ? null : startingAfter, pageSize + 1);
         JsonArrayBuilder data = Jsons.array();

@@ -2,19 +2,17 @@ package io.tillpoint.interfaces.rest;
 
 import io.tillpoint.domain.shared.InvalidInputException;
 
-/** The {@code limit} of every list: 1 to 100 items a page, 10 when not given (contract). */
-final class PageSize {
+/** A list's {@code limit}: 1 to 100, 10 when not given, as the contract says for payments. */
+final class Paging {
 
-    static final int DEFAULT = 10;
     static final int MAX = 100;
 
-    private PageSize() {
+    private Paging() {
     }
 
-    /** {@code limit} as given in the query (null or empty: the default); 400 {@code limit} outside 1 to 100. */
-    static int of(String limit) {
+    static int pageSize(String limit) {
         if (limit == null || limit.isEmpty()) {
-            return DEFAULT;
+            return 10;
         }
         try {
             int n = Integer.parseInt(limit);
