@@ -59,14 +59,9 @@ public class JdbcBlocklist implements Blocklist {
             sql.append(" and kind = ?");
             params.add(kind.wire());
         }
-        if (startingAfter != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
-            params.add(Timestamp.from(startingAfter.createdAt()));
-            params.add(startingAfter.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(limit + 1);
-        return query(sql.toString(), params.toArray());
+        Object[] page = JdbcRows.newestFirstPage(sql, params, startingAfter == null ? null : startingAfter.createdAt(),
+                startingAfter == null ? null : startingAfter.id(), limit);
+        return query(sql.toString(), page);
     }
 
     /** The active entries, read on {@code c} (the risk snapshot's). */

@@ -74,14 +74,9 @@ public class JdbcFreezes implements Freezes {
             sql.append(" and lifted_at is null and expires_at > ?");
             params.add(Timestamp.from(now));
         }
-        if (startingAfter != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
-            params.add(Timestamp.from(startingAfter.createdAt()));
-            params.add(startingAfter.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(limit + 1);
-        return query(sql.toString(), params.toArray());
+        Object[] page = JdbcRows.newestFirstPage(sql, params, startingAfter == null ? null : startingAfter.createdAt(),
+                startingAfter == null ? null : startingAfter.id(), limit);
+        return query(sql.toString(), page);
     }
 
     /** The freezes not lifted and not yet expired at the database's now, read on {@code c} (the risk snapshot's). */

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,6 +47,23 @@ final class JdbcRows {
                 return rows;
             }
         }
+    }
+
+    /**
+     * Ends a list query ({@code sql} so far, its {@code params}) with a page: newest first by
+     * {@code (created_at, id)}, after the row {@code afterCreatedAt}/{@code afterId} when that is
+     * not null, one row more than {@code limit} so that the caller can tell whether more follow.
+     */
+    static Object[] newestFirstPage(StringBuilder sql, List<Object> params, Instant afterCreatedAt,
+            String afterId, int limit) {
+        if (afterId != null) {
+            sql.append(" and (created_at, id) < (?, ?)");
+            params.add(Timestamp.from(afterCreatedAt));
+            params.add(afterId);
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(limit + 1);
+        return params.toArray();
     }
 
     /** Binds in order; a null is a text null (every nullable parameter here is text). */
