@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Every API request works in its turn ({@link WorkAdmission}). A request that gets no turn
+ * Every API request (REST and SOAP) works in its turn ({@link WorkAdmission}). A request that gets no turn
  * within {@value #MAX_WAIT_MS} ms is answered 503 {@code overloaded} with {@code Retry-After}
  * before anything happened, so retrying it (with the same idempotency key) is safe.
  * <p>
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * On /metrics: {@code tillpoint_api_requests_working} and {@code tillpoint_api_requests_waiting}
  * (gauges) and {@code tillpoint_api_requests_overloaded_total} (the 503s).
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = {"/api/*", "/soap/*"})
 public class AdmissionFilter extends HttpFilter {
 
     static final long MAX_WAIT_MS = 10_000;

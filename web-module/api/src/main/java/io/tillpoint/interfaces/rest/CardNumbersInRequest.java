@@ -16,7 +16,7 @@ import java.util.Map;
  * and never the number. The only place a card number belongs is the {@code number} of a
  * {@code card} object ({@code payment_method.card.number}).
  */
-final class CardNumbersInRequest {
+public final class CardNumbersInRequest {
 
     static final String CODE = "card_number_in_text";
 
@@ -24,7 +24,7 @@ final class CardNumbersInRequest {
     }
 
     /** Refuses a body that holds a card number in any member name or string value but a card's number. */
-    static void refuseInBody(JsonObject body) {
+    public static void refuseInBody(JsonObject body) {
         object(body, "", false);
     }
 

@@ -46,16 +46,16 @@ public class PaymentMetrics {
         }
     }
 
-    void created(PaymentStatus status, long nanos) {
+    public void created(PaymentStatus status, long nanos) {
         createLatency.update(nanos / 1_000_000);
         changed(status);
     }
 
-    void changed(PaymentStatus status) {
+    public void changed(PaymentStatus status) {
         byStatus.get(status).inc();
     }
 
-    void refunded() {
+    public void refunded() {
         registry.counter("tillpoint_refunds").inc();
     }
 }

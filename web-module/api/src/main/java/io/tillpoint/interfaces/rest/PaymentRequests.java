@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Turns request bodies into validated commands; every refusal names its field. */
-final class PaymentRequests {
+public final class PaymentRequests {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
@@ -29,7 +29,7 @@ final class PaymentRequests {
     private PaymentRequests() {
     }
 
-    static CreateCardPayment createPayment(String merchantId, JsonBody body) {
+    public static CreateCardPayment createPayment(String merchantId, JsonBody body) {
         body.allowOnly("amount", "currency", "capture", "reference", "description", "metadata", "customer",
                 "payment_method");
         long minorUnits = body.requiredLong("amount");

@@ -76,7 +76,13 @@ public class PaymentResource {
     public JsonObject list(@QueryParam("status") String status, @QueryParam("reference") String reference,
             @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
             @QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
-        String merchant = Caller.merchantOf(request, security);
+        return listed(payments, Caller.merchantOf(request, security), status, reference, createdGte, createdLt, limit,
+                startingAfter);
+    }
+
+    /** A page of the merchant's payments, newest first, as GET /payments answers it (also for SOAP). */
+    public static JsonObject listed(PaymentService payments, String merchant, String status, String reference,
+            String createdGte, String createdLt, String limit, String startingAfter) {
         Set<PaymentStatus> statuses = Set.of();
         if (status != null && !status.isEmpty()) {
             statuses = PaymentStatus.shownAs(status);
@@ -164,12 +170,18 @@ public class PaymentResource {
     @GET
     @Path("/{id}/refunds")
     public JsonObject refunds(@PathParam("id") String id) {
+        return refundsOf(payments, Caller.merchantOf(request, security), id);
+    }
+
+    /** A payment's refunds as GET /payments/{id}/refunds answers them (also for SOAP). */
+    public static JsonObject refundsOf(PaymentService payments, String merchant, String id) {
         JsonArrayBuilder data = Jsons.array();
-        payments.refunds(Caller.merchantOf(request, security), paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
+        payments.refunds(merchant, paymentId(id)).forEach(r -> data.add(PaymentJson.of(r)));
         return Jsons.object().add("object", "list").add("data", data).add("has_more", false).build();
     }
 
-    private static String paymentId(String id) {
+    /** A path's payment id; one that cannot be a payment id is a 404, as an unknown one is. */
+    public static String paymentId(String id) {
         if (!Ids.looksLike("pay", id)) {
             throw new NotFoundException("payment", id == null ? "" : id.substring(0, Math.min(id.length(), 64)));
         }

@@ -37,7 +37,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        String requestId = ApiRequest.requestId(request);
+        return problemFor(thrown, ApiRequest.requestId(request));
+    }
+
+    /** The problem+json answer for {@code thrown}, for the API and for the SOAP endpoint alike. */
+    public static Response problemFor(Throwable thrown, String requestId) {
         DomainException domain = domainCause(thrown);
         if (domain != null) {
             return fromDomain(domain, requestId);

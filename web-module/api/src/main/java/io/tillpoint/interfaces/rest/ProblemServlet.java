@@ -35,6 +35,17 @@ public class ProblemServlet extends HttpServlet {
         if (request.getAttribute(BearerTokenModule.PROBLEM_DETAIL) instanceof String d) {
             detail = d;
         }
+        if (isSoap(request)) {
+            // A SOAP client (a wrong token on /soap/payments) gets a SOAP fault with the same code.
+            io.tillpoint.interfaces.soap.SoapRequestFilter.fault(response, status, problemCode, detail);
+            return;
+        }
         Problem.send(response, status, detail, problemCode, Ids.newId("req"));
+    }
+
+    private static boolean isSoap(HttpServletRequest request) {
+        Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        return uri instanceof String path && path.startsWith(context + "/soap/");
     }
 }

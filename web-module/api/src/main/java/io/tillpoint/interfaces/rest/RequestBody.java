@@ -22,7 +22,7 @@ import java.nio.charset.UnsupportedCharsetException;
  * answer (java.net.http does) gets its 413 instead of a stalled connection; the connection is
  * closed on anything larger.
  */
-final class RequestBody {
+public final class RequestBody {
 
     static final int MOST_BYTES = 64 * 1024;
     static final int MOST_DRAINED = 1024 * 1024;
@@ -43,7 +43,7 @@ final class RequestBody {
      * Reads {@code in} to its end, or until it is known to be too large; {@code declaredLength}
      * is the request's Content-Length (-1 without one, as for a chunked body).
      */
-    static RequestBody read(InputStream in, long declaredLength) throws IOException {
+    public static RequestBody read(InputStream in, long declaredLength) throws IOException {
         if (declaredLength > MOST_BYTES) {
             return new RequestBody(NONE, true, drain(in, MOST_DRAINED));
         }
@@ -74,17 +74,17 @@ final class RequestBody {
     }
 
     /** Over {@value #MOST_BYTES} bytes: the answer is 413, and nothing else happens. */
-    boolean tooLarge() {
+    public boolean tooLarge() {
         return tooLarge;
     }
 
     /** Whether the client sent nothing more than what was read (else the connection must close). */
-    boolean readToEnd() {
+    public boolean readToEnd() {
         return readToEnd;
     }
 
     /** The body (empty when there was none, or when it was too large). */
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
@@ -93,7 +93,7 @@ final class RequestBody {
      * again from its input stream), kept in {@link ApiRequest#BODY}, and an over-sized one marked
      * {@link ApiRequest#BODY_TOO_LARGE}.
      */
-    HttpServletRequest attachTo(HttpServletRequest request) {
+    public HttpServletRequest attachTo(HttpServletRequest request) {
         request.setAttribute(ApiRequest.BODY, bytes);
         if (tooLarge) {
             request.setAttribute(ApiRequest.BODY_TOO_LARGE, Boolean.TRUE);
