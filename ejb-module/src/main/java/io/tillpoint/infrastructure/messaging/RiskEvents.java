@@ -13,11 +13,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The risk consumer: a message-driven bean on the risk queue. Each payment outcome event
  * (authorized, captured, in review: approved; declined) is handed to {@link RiskMonitor} in the
- * bean's transaction, once per event ({@link EventConsumer}: idempotent by event id, retried on a
+ * bean's transaction (a batch's outcomes together), once per event ({@link EventConsumer}: idempotent by event id, retried on a
  * failure, dead-lettered after five). Other events mean nothing to it. The facts come from the
  * event's internal part: the internal card fingerprint and the BIN, never a card number.
  */
@@ -41,6 +43,20 @@ public class RiskEvents extends EventConsumer {
         PaymentOutcome outcome = outcome(event);
         if (outcome != null) {
             monitor.observe(outcome);
+        }
+    }
+
+    @Override
+    protected void consumeAll(List<DomainEvent> events) {
+        List<PaymentOutcome> outcomes = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            PaymentOutcome outcome = outcome(event);
+            if (outcome != null) {
+                outcomes.add(outcome);
+            }
+        }
+        if (!outcomes.isEmpty()) {
+            monitor.observeAll(outcomes);
         }
     }
 

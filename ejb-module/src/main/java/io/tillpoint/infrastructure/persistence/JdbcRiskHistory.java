@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -53,6 +56,52 @@ public class JdbcRiskHistory implements RiskHistory {
                 select ?, ?, ?, ? from attempt where ? on conflict do nothing)
             select count(*) from attempt""";
 
+    /**
+     * {@link #RECORD} for a batch in one statement. The batch comes as one array per column; the
+     * first outcome of each payment in it counts (its position, {@code n}). The merchants' usual
+     * amounts learn the batch's approvals per merchant and currency at once: the new attempts'
+     * count, mean and sum of squared deviations of the logarithm merged into the row's
+     * (Chan et al.'s pairwise update, the same result as adding them one by one), so that one
+     * row is updated once per statement.
+     */
+    static final String RECORD_ALL = """
+            with input as (
+                select distinct on (payment_id) * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::boolean[], ?::varchar[],
+                        ?::timestamptz[], ?::varchar[]) with ordinality
+                    as t(payment_id, merchant_id, card_fingerprint, card_bin, customer_id, customer_ip, amount,
+                        currency, approved, decline_code, attempted_at, payer_country, n)
+                order by payment_id, n),
+            attempt as (
+                insert into risk_attempt (payment_id, merchant_id, card_fingerprint, card_bin, customer_id,
+                        customer_ip, amount, currency, approved, decline_code, attempted_at)
+                select payment_id, merchant_id, card_fingerprint, card_bin, customer_id, customer_ip, amount,
+                        currency, approved, decline_code, attempted_at from input order by payment_id
+                on conflict (payment_id) do nothing returning payment_id),
+            learnt as (select input.* from input join attempt using (payment_id) where input.approved),
+            batch as (
+                select merchant_id, currency, count(*) as payments, avg(ln(amount::float8)) as log_mean,
+                        var_pop(ln(amount::float8)) * count(*) as log_m2, max(attempted_at) as updated_at
+                from learnt group by merchant_id, currency),
+            usual as (
+                insert into risk_merchant_amount as a (merchant_id, currency, payments, log_mean, log_m2, updated_at)
+                select merchant_id, currency, payments, log_mean, log_m2, updated_at from batch
+                order by merchant_id, currency
+                on conflict (merchant_id, currency) do update set
+                    payments = a.payments + excluded.payments,
+                    log_mean = a.log_mean + (excluded.log_mean - a.log_mean) * excluded.payments
+                               / (a.payments + excluded.payments),
+                    log_m2 = a.log_m2 + excluded.log_m2 + (excluded.log_mean - a.log_mean) * (excluded.log_mean - a.log_mean)
+                             * a.payments * excluded.payments / (a.payments + excluded.payments),
+                    updated_at = excluded.updated_at),
+            country as (
+                insert into risk_customer_country (merchant_id, customer_id, country, first_seen_at)
+                select merchant_id, customer_id, payer_country, min(attempted_at) from learnt
+                where customer_id is not null and payer_country is not null
+                group by merchant_id, customer_id, payer_country
+                on conflict do nothing)
+            select payment_id from attempt""";
+
     @Resource(lookup = ApplicationDatabase.JNDI_NAME)
     DataSource dataSource;
 
@@ -64,6 +113,48 @@ public class JdbcRiskHistory implements RiskHistory {
                 a.merchantId(), a.cardFingerprint(), a.bin(), a.customerId(), a.ip(), a.amount(), a.currency(),
                 a.approved(), a.declineCode(), at, a.merchantId(), a.currency(), a.amount(), at, a.approved(),
                 a.merchantId(), a.customerId(), payerCountry, at, learnCountry) == 1;
+    }
+
+    @Override
+    public Set<String> recordAll(List<Recorded> attempts) {
+        if (attempts.isEmpty()) {
+            return Set.of();
+        }
+        int n = attempts.size();
+        String[][] texts = new String[10][n];
+        Long[] amounts = new Long[n];
+        Boolean[] approved = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Attempt a = attempts.get(i).attempt();
+            String[] row = {a.paymentId(), a.merchantId(), a.cardFingerprint(), a.bin(), a.customerId(), a.ip(),
+                a.currency(), a.declineCode(), a.at().toString(), attempts.get(i).payerCountry()};
+            for (int column = 0; column < row.length; column++) {
+                texts[column][i] = row[column];
+            }
+            amounts[i] = a.amount();
+            approved[i] = a.approved();
+        }
+        Set<String> recorded = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECORD_ALL)) {
+            // The parameters in RECORD_ALL's order: six texts, the amounts, a text, approved, three texts.
+            for (int column = 0; column < 6; column++) {
+                s.setArray(column + 1, c.createArrayOf("varchar", texts[column]));
+            }
+            s.setArray(7, c.createArrayOf("bigint", amounts));
+            s.setArray(8, c.createArrayOf("varchar", texts[6]));
+            s.setArray(9, c.createArrayOf("boolean", approved));
+            for (int column = 7; column < 10; column++) {
+                s.setArray(column + 3, c.createArrayOf("varchar", texts[column]));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not record the attempts of " + n + " payments", e);
+        }
+        return recorded;
     }
 
     @Override

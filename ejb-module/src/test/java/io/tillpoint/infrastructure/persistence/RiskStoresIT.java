@@ -25,7 +25,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +184,58 @@ class RiskStoresIT {
         assertThat(stored.payments()).isEqualTo(expected.payments());
         assertThat(stored.logMean()).isCloseTo(expected.logMean(), within(1e-9));
         assertThat(stored.logM2()).isCloseTo(expected.logM2(), within(1e-9));
+    }
+
+    @Test
+    void a_batch_records_each_payment_once_and_teaches_the_usual_amounts_and_countries_as_one_by_one_would()
+            throws SQLException {
+        long[] before = {1200, 800};
+        long[] batch = {45_000, 1999, 350, 12_000};
+        MerchantAmounts expected = MerchantAmounts.NONE;
+        int n = 0;
+        for (long a : before) {
+            history.record(new RiskHistory.Attempt("pay_" + merchant + "b" + (++n), merchant, "i1.b", "424242", null,
+                    null, a, "USD", true, null, NOW), null);
+            expected = expected.with(a);
+        }
+        List<RiskHistory.Recorded> attempts = new ArrayList<>();
+        for (long a : batch) {
+            attempts.add(new RiskHistory.Recorded(new RiskHistory.Attempt("pay_" + merchant + "b" + (++n), merchant,
+                    "i1.b", "424242", "c-9", null, a, "USD", true, null, NOW), n % 2 == 0 ? "US" : "DE"));
+            expected = expected.with(a);
+        }
+        String first = "pay_" + merchant + "b3";
+        attempts.add(new RiskHistory.Recorded(new RiskHistory.Attempt(first, merchant, "i1.b", "424242", "c-9", null,
+                99_999, "USD", true, null, NOW), "FR"));
+        attempts.add(new RiskHistory.Recorded(new RiskHistory.Attempt("pay_" + merchant + "b1", merchant, "i1.b",
+                "424242", "c-9", null, 99_999, "USD", true, null, NOW), "FR"));
+        attempts.add(new RiskHistory.Recorded(new RiskHistory.Attempt("pay_" + merchant + "bd", merchant, "i1.b",
+                "424242", "c-9", null, 99_999, "JPY", false, "card_declined", NOW), "BR"));
+
+        Set<String> recorded = history.recordAll(attempts);
+
+        assertThat(recorded).containsExactlyInAnyOrder("pay_" + merchant + "b3", "pay_" + merchant + "b4",
+                "pay_" + merchant + "b5", "pay_" + merchant + "b6", "pay_" + merchant + "bd");
+        MerchantAmounts stored = usualAmounts(merchant, "USD");
+        assertThat(stored.payments()).as("a payment's second outcome and one on record before teach nothing")
+                .isEqualTo(expected.payments());
+        assertThat(stored.logMean()).isCloseTo(expected.logMean(), within(1e-9));
+        assertThat(stored.logM2()).isCloseTo(expected.logM2(), within(1e-9));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select string_agg(country, ',' order by country)"
+                        + " from risk_customer_country where merchant_id = ? and customer_id = 'c-9'");
+                PreparedStatement amounts = c.prepareStatement("select amount from risk_attempt where payment_id = ?")) {
+            s.setString(1, merchant);
+            var rs = s.executeQuery();
+            rs.next();
+            assertThat(rs.getString(1)).as("approvals' countries only, a payment's first outcome's").isEqualTo("DE,US");
+            amounts.setString(1, first);
+            var amount = amounts.executeQuery();
+            amount.next();
+            assertThat(amount.getLong(1)).as("the first outcome in the batch is the one recorded").isEqualTo(45_000);
+        }
+        assertThat(history.recordAll(attempts)).as("the same batch again").isEmpty();
+        assertThat(usualAmounts(merchant, "USD").payments()).isEqualTo(expected.payments());
     }
 
     @Test
