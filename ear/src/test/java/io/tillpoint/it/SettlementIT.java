@@ -1,0 +1,309 @@
+package io.tillpoint.it;
+
+import static io.tillpoint.it.Gateway.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tillpoint.it.Gateway.Merchant;
+import io.tillpoint.it.Gateway.Reply;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 19: a day of payments across merchants and currencies settles to totals that an independent
+ * SQL query over the ledger reproduces to the minor unit; asking for the same cut-off again changes
+ * nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SettlementIT {
+
+    static final String[] CURRENCIES = {"JPY", "USD", "BHD"};
+    static final String DECLINED = "4000000000000002";
+    static final String BRAZIL_CARD = "4000000000000101";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ear();
+    }
+
+    record Priced(Merchant merchant, int percentBps, long fixed) {
+    }
+
+    @Test
+    @Order(1)
+    void a_day_of_payments_settles_to_the_totals_an_independent_query_over_the_ledger_gives() throws Exception {
+        List<Priced> merchants = List.of(merchant(290, 30), merchant(250, 0), merchant(175, 5));
+        int payments = generateDay(merchants, 1000, new Random(19));
+        assertThat(payments).isGreaterThanOrEqualTo(3000);
+        Thread.sleep(1100);
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String late = post("/api/v1/payments", merchants.get(0).merchant().token(),
+                cardPayment(777, "USD", "automatic", randomCard("424242", 16))).json().getString("id");
+
+        JsonObject run = settle(cutoff);
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(run.getJsonArray("settlement_ids")).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(run.getJsonArray("steps").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("name") + " " + s.getString("status"))
+                .containsExactly("settle-transactions completed", "complete-settlements completed");
+        long reviewed = Database.count("select count(*) from payment where status = 'IN_REVIEW' and merchant_id in (?, ?, ?)",
+                merchants.get(0).merchant().id(), merchants.get(1).merchant().id(), merchants.get(2).merchant().id());
+        long declined = Database.count("select count(*) from payment where status = 'DECLINED' and merchant_id in (?, ?, ?)",
+                merchants.get(0).merchant().id(), merchants.get(1).merchant().id(), merchants.get(2).merchant().id());
+        assertThat(reviewed).as("payments held for review").isPositive();
+        assertThat(declined).as("declined payments").isPositive();
+        for (Priced p : merchants) {
+            Map<String, long[]> expected = expectedTotals(p, cutoff);
+            assertThat(expected.keySet()).containsExactlyInAnyOrder(CURRENCIES);
+            for (String currency : CURRENCIES) {
+                long[] e = expected.get(currency);
+                JsonObject s = settlementOf(p.merchant(), currency, cutoff);
+                assertThat(new long[] {s.getJsonNumber("gross").longValue(), s.getJsonNumber("refunds").longValue(),
+                        s.getJsonNumber("fees").longValue(), s.getJsonNumber("net").longValue(),
+                        s.getInt("transaction_count")}).as(p.merchant().id() + " " + currency)
+                        .containsExactly(e[0], e[1], e[2], e[0] - e[1] - e[2], e[3]);
+                assertThat(s.getString("status")).isEqualTo("completed");
+                String id = s.getString("id");
+                assertThat(postings(id, "SETTLEMENT", "GATEWAY_FEE_REVENUE")).as("fees to revenue").isEqualTo(-e[2]);
+                assertThat(postings(id, "SETTLEMENT", "MERCHANT_SETTLED")).as("net to payable")
+                        .isEqualTo(-(e[0] - e[1] - e[2]));
+                assertThat(Database.count("select coalesce(sum(amount), 0) from payout where settlement_id = ?", id))
+                        .as("payout").isEqualTo(Math.max(0, e[0] - e[1] - e[2]));
+                assertThat(pendingBalanceBefore(p.merchant().id(), currency, cutoff))
+                        .as("nothing before the cut-off is left pending").isZero();
+            }
+        }
+        assertThat(Database.count("select count(*) from settlement_item where payment_id = ?", late))
+                .as("a payment after the cut-off is not settled").isZero();
+        JsonObject check = get("/api/v1/admin/ledger/check", platformToken()).json();
+        assertThat(check.getBoolean("balanced")).as(check.toString()).isTrue();
+
+        long items = Database.count("select count(*) from settlement_item");
+        long journals = Database.count("select count(*) from ledger_journal");
+        JsonObject again = settle(cutoff);
+        assertThat(again.getString("id")).as("the same cut-off names the same run").isEqualTo(run.getString("id"));
+        assertThat(again.getJsonArray("settlement_ids")).isEqualTo(run.getJsonArray("settlement_ids"));
+        assertThat(Database.count("select count(*) from settlement_item")).isEqualTo(items);
+        assertThat(Database.count("select count(*) from ledger_journal")).isEqualTo(journals);
+    }
+
+    @Test
+    @Order(2)
+    void a_transaction_is_settled_once_by_the_database_even_when_code_tries_twice() throws Exception {
+        String journal = Database.list("select journal_id from settlement_item limit 1").get(0);
+        String settlement = Database.list("select settlement_id from settlement_item where journal_id = ?", journal)
+                .get(0);
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement("insert into settlement_item"
+                + " (journal_id, settlement_id, kind, payment_id, amount, fee, occurred_at)"
+                + " values (?, ?, 'CAPTURE', 'pay_x', 1, 0, now())")) {
+            s.setString(1, journal);
+            s.setString(2, settlement);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(s::executeUpdate))
+                    .hasMessageContaining("settlement_item_pkey");
+        }
+        String settled = Database.list("select id from ledger_journal where type = 'SETTLEMENT' limit 1").get(0);
+        String stl = Database.list("select settles from ledger_journal where id = ?", settled).get(0);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Database.update("insert into ledger_journal"
+                + " (id, type, merchant_id, created_at, settles) select 'dup-' || id, type, merchant_id, created_at,"
+                + " settles from ledger_journal where id = ?", settled)))
+                .as("a second settlement journal of " + stl).hasMessageContaining("ledger_journal_settles");
+    }
+
+    @Test
+    @Order(3)
+    void settlements_are_the_merchants_own_and_runs_are_for_operators() throws Exception {
+        Merchant stranger = newMerchant();
+        String someone = Database.list("select id from settlement limit 1").get(0);
+        assertThat(get("/api/v1/settlements/" + someone, stranger.token()).status()).isEqualTo(404);
+        assertThat(get("/api/v1/settlements", stranger.token()).json().getJsonArray("data")).isEmpty();
+        assertThat(post("/api/v1/admin/settlement-runs", stranger.token(), "{\"cutoff\":\"2026-11-25T00:00:00Z\"}")
+                .status()).isEqualTo(403);
+        Reply future = post("/api/v1/admin/settlement-runs", platformToken(),
+                "{\"cutoff\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().getString("param")).isEqualTo("cutoff");
+        assertThat(post("/api/v1/admin/settlement-runs", platformToken(), "{\"cutoff\":\"yesterday\"}").status())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/admin/settlement-runs/run_0000000000000000000000000", platformToken()).status())
+                .isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    static Priced merchant(int bps, long fixed) {
+        Reply r = post("/api/v1/admin/merchants", platformToken(),
+                "{\"name\":\"Settle " + UUID.randomUUID() + "\",\"country\":\"US\",\"default_currency\":\"USD\","
+                        + "\"pricing\":{\"percent_bps\":" + bps + ",\"fixed\":" + fixed + "}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonObject m = r.json();
+        return new Priced(new Merchant(m.getString("id"), m.getString("client_id"), m.getString("client_secret"),
+                token(m.getString("client_id"), m.getString("client_secret"))), bps, fixed);
+    }
+
+    /**
+     * {@code perMerchant} payments for each merchant across the three currencies: mostly approved
+     * (automatic, some manual captured in part), some declined, some held for review, about one in
+     * eight refunded in part or in full. Amounts hit exact fee halves often. The number made.
+     */
+    static int generateDay(List<Priced> merchants, int perMerchant, Random random) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Priced p : merchants) {
+                for (int i = 0; i < perMerchant; i++) {
+                    String currency = CURRENCIES[i % 3];
+                    long seed = random.nextLong();
+                    int n = i;
+                    work.add(pool.submit(() -> {
+                        onePayment(p.merchant(), currency, n, new Random(seed));
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            return work.size();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void onePayment(Merchant m, String currency, int n, Random r) {
+        long amount = switch (currency) {
+            case "JPY" -> 100 + r.nextInt(50_000);
+            case "BHD" -> 1_000 + r.nextInt(200_000);
+            default -> 100 + r.nextInt(40_000);
+        };
+        if (r.nextInt(4) == 0) {
+            amount = amount / 40 * 40 + 20;   // an exact half at 250 bps
+        }
+        if (n % 97 == 0) {
+            Reply declined = post("/api/v1/payments", m.token(), cardPayment(amount, currency, "automatic", DECLINED));
+            assertThat(declined.status()).as(declined.body()).isEqualTo(201);
+            return;
+        }
+        if (n % 151 == 1 && currency.equals("USD")) {
+            String body = cardPayment(60_000, "USD", "automatic", BRAZIL_CARD)
+                    .replaceFirst("\\{", "{\"customer\":{\"id\":\"c-" + n + "\",\"country\":\"US\"},");
+            Reply held = post("/api/v1/payments", m.token(), body);
+            assertThat(held.status()).as(held.body()).isEqualTo(201);
+            return;
+        }
+        boolean manual = n % 11 == 0;
+        Reply paid = post("/api/v1/payments", m.token(),
+                cardPayment(amount, currency, manual ? "manual" : "automatic", randomCard("424242", 16)));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        JsonObject payment = paid.json();
+        String id = payment.getString("id");
+        String status = payment.getString("status");
+        if (manual && status.equals("authorized")) {
+            long captured = Math.max(1, amount - r.nextInt((int) Math.min(amount, 500)));
+            Reply capture = post("/api/v1/payments/" + id + "/capture", m.token(), "{\"amount\":" + captured + "}");
+            assertThat(capture.status()).as(capture.body()).isEqualTo(200);
+            amount = captured;
+            status = capture.json().getString("status");
+        }
+        if (status.equals("captured") && r.nextInt(8) == 0) {
+            String refund = r.nextBoolean() ? "{}" : "{\"amount\":" + Math.max(1, amount / 3) + "}";
+            Reply refunded = post("/api/v1/payments/" + id + "/refunds", m.token(), refund);
+            assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
+        }
+    }
+
+    /** Asks for the run of {@code cutoff} and follows it until it completed or failed. */
+    static JsonObject settle(Instant cutoff) throws InterruptedException {
+        Reply asked = post("/api/v1/admin/settlement-runs", platformToken(), "{\"cutoff\":\"" + cutoff + "\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        return awaitRun(asked.json().getString("id"), Duration.ofMinutes(4));
+    }
+
+    static JsonObject awaitRun(String runId, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            Reply r = get("/api/v1/admin/settlement-runs/" + runId, platformToken());
+            if (r.status() == 200 && r.json().getString("status").matches("completed|failed")) {
+                return r.json();
+            }
+            assertThat(Instant.now()).as("run " + runId + " still going: " + r.body()).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /**
+     * Per currency: gross, refunds, fees, transactions of the merchant's capture and refund journals
+     * before the cut-off, straight from the ledger's postings on the acquirer's receivable and the
+     * merchant's pricing, the fee rounded half-even in SQL.
+     */
+    static Map<String, long[]> expectedTotals(Priced p, Instant cutoff) throws Exception {
+        String fee = "(x / 10000 + case when x % 10000 > 5000 or (x % 10000 = 5000 and (x / 10000) % 2 = 1)"
+                + " then 1 else 0 end + ?)";
+        String sql = "select currency, sum(case when type = 'CAPTURE' then amount else 0 end),"
+                + " sum(case when type = 'REFUND' then -amount else 0 end),"
+                + " sum(case when type = 'CAPTURE' then " + fee + " else 0 end), count(*)"
+                + " from (select j.type, r.currency, r.amount, r.amount * ? as x from ledger_journal j"
+                + " join ledger_posting r on r.journal_id = j.id and r.account = 'ACQUIRER_RECEIVABLE'"
+                + " where j.merchant_id = ? and j.type in ('CAPTURE', 'REFUND') and j.created_at < ?) t"
+                + " group by currency";
+        Map<String, long[]> totals = new HashMap<>();
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, p.fixed());
+            s.setLong(2, p.percentBps());
+            s.setString(3, p.merchant().id());
+            s.setTimestamp(4, Timestamp.from(cutoff));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+        }
+        return totals;
+    }
+
+    static long postings(String settlementId, String journalType, String account) throws Exception {
+        return Database.count("select coalesce(sum(p.amount), 0) from ledger_posting p join ledger_journal j"
+                + " on j.id = p.journal_id where j.settles = ? and j.type = ? and p.account = ?", settlementId,
+                journalType, account);
+    }
+
+    /** The merchant's pending balance from the journals before the cut-off and the settlements of them. */
+    static long pendingBalanceBefore(String merchantId, String currency, Instant cutoff) throws Exception {
+        return Database.count("select coalesce(sum(p.amount), 0) from ledger_posting p join ledger_journal j"
+                + " on j.id = p.journal_id where p.merchant_id = ? and p.currency = ? and p.account = 'MERCHANT_PAYABLE'"
+                + " and ((j.type in ('CAPTURE', 'REFUND') and j.created_at < ?) or j.type = 'SETTLEMENT')",
+                merchantId, currency, Timestamp.from(cutoff));
+    }
+
+    static JsonObject settlementOf(Merchant m, String currency, Instant cutoff) {
+        Reply r = get("/api/v1/settlements?limit=100", m.token());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("currency").equals(currency)
+                        && Instant.parse(s.getString("period_end")).equals(cutoff))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + currency + " settlement: " + r.body()));
+    }
+}
