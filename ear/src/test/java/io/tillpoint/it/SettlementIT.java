@@ -56,6 +56,10 @@ class SettlementIT {
     @Order(1)
     void a_day_of_payments_settles_to_the_totals_an_independent_query_over_the_ledger_gives() throws Exception {
         List<Priced> merchants = List.of(merchant(290, 30), merchant(250, 0), merchant(175, 5));
+        WebhookReceiver receiver = new WebhookReceiver(0);
+        Reply endpoint = post("/api/v1/webhook-endpoints", merchants.get(0).merchant().token(),
+                "{\"url\":\"" + receiver.url() + "\",\"events\":[\"settlement.completed\"]}");
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
         int payments = generateDay(merchants, 1000, new Random(19));
         assertThat(payments).isGreaterThanOrEqualTo(3000);
         Thread.sleep(1100);
@@ -99,6 +103,20 @@ class SettlementIT {
         }
         assertThat(Database.count("select count(*) from settlement_item where payment_id = ?", late))
                 .as("a payment after the cut-off is not settled").isZero();
+        try (receiver) {
+            List<WebhookReceiver.Request> hooks = receiver.awaitRequests(r -> r.size() >= 3, Duration.ofSeconds(60));
+            assertThat(hooks).as("one settlement.completed per currency, to the merchant that subscribed").hasSize(3);
+            for (WebhookReceiver.Request hook : hooks) {
+                assertThat(hook.json().getString("type")).isEqualTo("settlement.completed");
+                assertThat(hook.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Tillpoint-Signature")))
+                        .isTrue();
+                JsonObject data = hook.json().getJsonObject("data");
+                JsonObject shown = get("/api/v1/settlements/" + data.getString("id"),
+                        merchants.get(0).merchant().token()).json();
+                assertThat(data.getJsonNumber("net")).isEqualTo(shown.getJsonNumber("net"));
+                assertThat(data.getString("status")).isEqualTo("completed");
+            }
+        }
         JsonObject check = get("/api/v1/admin/ledger/check", platformToken()).json();
         assertThat(check.getBoolean("balanced")).as(check.toString()).isTrue();
 
@@ -150,6 +168,151 @@ class SettlementIT {
                 .isEqualTo(400);
         assertThat(get("/api/v1/admin/settlement-runs/run_0000000000000000000000000", platformToken()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void a_settlements_files_come_with_their_content_types_and_names_and_parse_back_to_its_totals() throws Exception {
+        for (String currency : CURRENCIES) {
+            String[] owner = Database.list("select s.id || ' ' || s.merchant_id from settlement s where s.currency = ?"
+                    + " and s.status = 'COMPLETED' and s.transaction_count > 10 and exists (select 1 from payout o"
+                    + " where o.settlement_id = s.id) order by s.id limit 1", currency).get(0).split(" ");
+            String id = owner[0];
+            String token = merchantToken(owner[1]);
+            JsonObject s = get("/api/v1/settlements/" + id, token).json();
+
+            Reply csv = get("/api/v1/settlements/" + id + "/file?format=csv", token);
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.contentType()).startsWith("text/csv");
+            assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + id + ".csv\"");
+            List<String[]> rows = csv.body().lines().skip(1).map(l -> l.split(",", -1)).toList();
+            assertThat(rows.stream().filter(r -> r[0].equals("D"))).hasSize(s.getInt("transaction_count"));
+            assertThat(minor(total(rows, "net"), currency)).isEqualTo(s.getJsonNumber("net").longValue());
+            assertThat(minor(total(rows, "fees"), currency)).isEqualTo(s.getJsonNumber("fees").longValue());
+
+            Reply camt = get("/api/v1/settlements/" + id + "/file?format=camt053", token);
+            assertThat(camt.status()).isEqualTo(200);
+            assertThat(camt.contentType()).startsWith("application/xml");
+            assertThat(camt.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + id + ".camt053.xml\"");
+            var stmt = com.prowidesoftware.swift.model.mx.MxCamt05300108.parse(camt.body()).getBkToCstmrStmt()
+                    .getStmt().get(0);
+            long opening = 0;
+            long closing = 0;
+            for (var b : stmt.getBal()) {
+                long v = minor(b.getAmt().getValue().toPlainString(), currency)
+                        * (b.getCdtDbtInd().value().equals("CRDT") ? 1 : -1);
+                if (b.getTp().getCdOrPrtry().getCd().equals("OPBD")) {
+                    opening = v;
+                } else {
+                    closing = v;
+                }
+            }
+            long entries = stmt.getNtry().stream().mapToLong(e -> minor(e.getAmt().getValue().toPlainString(), currency)
+                    * (e.getCdtDbtInd().value().equals("CRDT") ? 1 : -1)).sum();
+            assertThat(opening + entries).as("opening + entries = closing").isEqualTo(closing);
+            assertThat(closing).isEqualTo(opening + s.getJsonNumber("net").longValue()
+                    - s.getJsonNumber("payout_amount").longValue());
+
+            Reply pain = get("/api/v1/settlements/" + id + "/file?format=pain001", token);
+            assertThat(pain.status()).isEqualTo(200);
+            assertThat(pain.contentType()).startsWith("application/xml");
+            assertThat(pain.header("Content-Disposition")).matches("attachment; filename=\"po_[A-Za-z0-9]+\\.pain001\\.xml\"");
+            var transfer = com.prowidesoftware.swift.model.mx.MxPain00100109.parse(pain.body()).getCstmrCdtTrfInitn()
+                    .getPmtInf().get(0).getCdtTrfTxInf().get(0);
+            assertThat(transfer.getPmtId().getEndToEndId()).isEqualTo(id);
+            assertThat(minor(transfer.getAmt().getInstdAmt().getValue().toPlainString(), currency))
+                    .isEqualTo(s.getJsonNumber("payout_amount").longValue());
+
+            Reply unknown = get("/api/v1/settlements/" + id + "/file?format=mt940", token);
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().getString("param")).isEqualTo("format");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void a_run_whose_server_is_killed_in_the_middle_is_taken_over_and_settles_every_transaction_exactly_once()
+            throws Exception {
+        Priced p = merchant(290, 30);
+        int n = 30_000;
+        generateCaptures(p.merchant().id(), "USD", n, Instant.now().minusSeconds(5));
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Reply asked = post("/api/v1/admin/settlement-runs", platformToken(), "{\"cutoff\":\"" + cutoff + "\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        String runId = asked.json().getString("id");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Database.count("select count(*) from settlement_item i join settlement s on s.id = i.settlement_id"
+                + " where s.run_id = ?", runId) < 1000) {
+            assertThat(Instant.now()).as("the run never got going").isBefore(deadline);
+            Thread.sleep(100);
+        }
+
+        EventsIT.killAndRestartServer();
+        long atKill = Database.count("select count(*) from settlement_item i join settlement s on s.id = i.settlement_id"
+                + " where s.run_id = ?", runId);
+        JsonObject run = awaitRun(runId, Duration.ofMinutes(4));
+
+        assertThat(atKill).as("killed in the middle").isBetween(1000L, n - 1L);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        assertThat(run.getInt("attempts")).as("taken over after the kill").isGreaterThanOrEqualTo(2);
+        JsonObject s = settlementOf(p.merchant(), "USD", cutoff);
+        long[] e = expectedTotals(p, cutoff).get("USD");
+        assertThat(new long[] {s.getJsonNumber("gross").longValue(), s.getJsonNumber("fees").longValue(),
+                s.getInt("transaction_count")}).containsExactly(e[0], e[2], n);
+        assertThat(Database.count("select count(*) from settlement_item i join payment p on p.id = i.payment_id"
+                + " where p.merchant_id = ?", p.merchant().id())).as("each transaction settled once").isEqualTo(n);
+        assertThat(Database.count("select count(*) from ledger_journal where settles = ?", s.getString("id")))
+                .as("one settlement and one payout journal").isEqualTo(2);
+        assertThat(postings(s.getString("id"), "SETTLEMENT", "MERCHANT_SETTLED")).isEqualTo(-(e[0] - e[2]));
+        assertThat(pendingBalanceBefore(p.merchant().id(), "USD", cutoff)).isZero();
+        List<String> expectedRows = Database.list("select j.id || ',' || j.payment_id || ',' || r.amount || ','"
+                + " || (r.amount * 290 / 10000 + case when r.amount * 290 % 10000 > 5000 or (r.amount * 290 % 10000"
+                + " = 5000 and (r.amount * 290 / 10000) % 2 = 1) then 1 else 0 end + 30)"
+                + " from ledger_journal j join ledger_posting r on r.journal_id = j.id and r.account ="
+                + " 'ACQUIRER_RECEIVABLE' where j.merchant_id = ? and j.type = 'CAPTURE' order by j.id",
+                p.merchant().id());
+        List<String> csvRows = get("/api/v1/settlements/" + s.getString("id") + "/file?format=csv", p.merchant().token())
+                .body().lines().filter(l -> l.startsWith("D,")).map(l -> l.split(",", -1))
+                .map(r -> r[7] + "," + r[6] + "," + minor(r[8], "USD") + "," + minor(r[9], "USD")).toList();
+        assertThat(csvRows).as("the file a run without a kill gives").isEqualTo(expectedRows);
+    }
+
+    @Test
+    @Order(6)
+    void a_failed_run_restarts_from_where_it_stopped() throws Exception {
+        Priced p = merchant(100, 1);
+        int n = 6_000;
+        generateCaptures(p.merchant().id(), "JPY", n, Instant.now().minusSeconds(5));
+        String poison = Database.list("select id from payment where merchant_id = ? order by id offset 4200 limit 1",
+                p.merchant().id()).get(0);
+        Database.update("create function it_refuse_one() returns trigger as $$ begin if new.payment_id = '" + poison
+                + "' then raise exception 'refused by the test'; end if; return new; end; $$ language plpgsql");
+        Database.update("create trigger it_refuse_one before insert on settlement_item for each row"
+                + " execute function it_refuse_one()");
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonObject failed;
+        try {
+            failed = settle(cutoff);
+        } finally {
+            Database.update("drop trigger it_refuse_one on settlement_item");
+            Database.update("drop function it_refuse_one()");
+        }
+        assertThat(failed.getString("status")).as(failed.toString()).isEqualTo("failed");
+        long before = failed.getJsonNumber("transactions_settled").longValue();
+        assertThat(before).as("the chunks before the failure stay settled").isPositive().isLessThan(n);
+
+        Reply restarted = post("/api/v1/admin/settlement-runs/" + failed.getString("id") + "/restart", platformToken(),
+                null);
+        assertThat(restarted.status()).as(restarted.body()).isEqualTo(202);
+        JsonObject run = awaitRun(failed.getString("id"), Duration.ofMinutes(3));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        JsonObject settle = run.getJsonArray("steps").getValuesAs(JsonObject.class).get(0);
+        assertThat(settle.getJsonNumber("read").longValue()).as("the restart read only what was left")
+                .isEqualTo(run.getJsonNumber("transactions_settled").longValue() - before);
+        JsonObject s = settlementOf(p.merchant(), "JPY", cutoff);
+        assertThat(s.getInt("transaction_count")).isEqualTo(n);
+        assertThat(s.getJsonNumber("fees").longValue()).isEqualTo(expectedTotals(p, cutoff).get("JPY")[2]);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -305,5 +468,38 @@ class SettlementIT {
                 .filter(s -> s.getString("currency").equals(currency)
                         && Instant.parse(s.getString("period_end")).equals(cutoff))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + currency + " settlement: " + r.body()));
+    }
+
+    /** {@code n} captured payments of the merchant with their capture journals, straight into the database, before {@code before}. */
+    static void generateCaptures(String merchantId, String currency, int n, Instant before) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Database.update("with p as (insert into payment (id, version, merchant_id, status, amount, currency,"
+                + " amount_capturable, amount_captured, amount_refunded, capture_mode, method_type, challenge_attempts,"
+                + " created_at, updated_at) select 'pay_g' || ? || lpad(g::text, 7, '0'), 1, ?, 'CAPTURED',"
+                + " 100 + (g * 7919) % 50000, ?, 0, 100 + (g * 7919) % 50000, 0, 'AUTOMATIC', 'CARD', 0,"
+                + " ? - interval '1 millisecond' * g, ? - interval '1 millisecond' * g from generate_series(1, ?) g"
+                + " returning id, merchant_id, amount, currency, created_at),"
+                + " j as (insert into ledger_journal (id, type, merchant_id, payment_id, created_at)"
+                + " select 'jg-' || id, 'CAPTURE', merchant_id, id, created_at from p),"
+                + " r as (insert into ledger_posting (id, journal_id, account, merchant_id, currency, amount)"
+                + " select 'pr-' || id, 'jg-' || id, 'ACQUIRER_RECEIVABLE', merchant_id, currency, amount from p)"
+                + " insert into ledger_posting (id, journal_id, account, merchant_id, currency, amount)"
+                + " select 'pm-' || id, 'jg-' || id, 'MERCHANT_PAYABLE', merchant_id, currency, -amount from p",
+                tag, merchantId, currency, Timestamp.from(before), Timestamp.from(before), n);
+    }
+
+    static String merchantToken(String merchantId) {
+        Reply r = post("/api/v1/admin/merchants/" + merchantId + "/credentials", platformToken(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return token(r.json().getString("client_id"), r.json().getString("client_secret"));
+    }
+
+    static long minor(String decimal, String currency) {
+        return new java.math.BigDecimal(decimal).movePointRight(java.util.Currency.getInstance(currency)
+                .getDefaultFractionDigits()).longValueExact();
+    }
+
+    static String total(List<String[]> rows, String type) {
+        return rows.stream().filter(r -> r[0].equals("T") && r[5].equals(type)).findFirst().orElseThrow()[8];
     }
 }
