@@ -10,6 +10,7 @@ import io.tillpoint.domain.model.settlement.SettlementStatus;
 import io.tillpoint.domain.model.settlement.Settlements;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.infrastructure.json.SettlementJson;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,7 +38,7 @@ public class SettlementCompletion {
     @Inject
     Clock clock;
 
-    @Inject
+    @EJB
     SettlementService runs;
 
     /** Completes the settlement (renewing {@code owner}'s lease on its run); empty when it was completed already. */
