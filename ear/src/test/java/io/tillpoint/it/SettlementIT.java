@@ -315,6 +315,173 @@ class SettlementIT {
         assertThat(s.getJsonNumber("fees").longValue()).isEqualTo(expectedTotals(p, cutoff).get("JPY")[2]);
     }
 
+    @Test
+    @Order(7)
+    void the_reconciliation_finds_exactly_the_mismatches_the_sandbox_planted_and_an_operator_resolves_one()
+            throws Exception {
+        Priced p = merchant(290, 30);
+        generateDay(List.of(p), 150, new Random(7));
+        Thread.sleep(1000);   // the sandbox writes its records behind its answers
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String pt = platformToken();
+
+        Reply clean = post("/api/v1/admin/sandbox/clearing-files", pt, "{\"date\":\"" + today + "\"}");
+        assertThat(clean.status()).as(clean.body()).isEqualTo(201);
+        JsonObject none = reconcile(today, p.merchant().id());
+        assertThat(none.getString("status")).as(none.toString()).isEqualTo("completed");
+        assertThat(none.getInt("our_transactions")).isGreaterThan(100);
+        assertThat(none.getInt("exceptions")).as("an unplanted file matches: " + exceptionsOf(none)).isZero();
+
+        Reply planted = post("/api/v1/admin/sandbox/clearing-files", pt, "{\"date\":\"" + today + "\",\"plant\":{"
+                + "\"merchant_id\":\"" + p.merchant().id() + "\",\"missing_theirs\":2,\"missing_ours\":2,"
+                + "\"amount_mismatch\":2,\"currency_mismatch\":1,\"duplicate\":1}}");
+        assertThat(planted.status()).as(planted.body()).isEqualTo(201);
+        List<String> expected = planted.json().getJsonArray("planted").getValuesAs(JsonObject.class).stream()
+                .map(x -> x.getString("kind") + " " + x.getString("acquirer_reference") + " " + x.getString("type"))
+                .sorted().toList();
+        assertThat(expected).hasSize(8);
+
+        JsonObject run = reconcile(today, p.merchant().id());
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("completed");
+        List<JsonObject> found = exceptionsOf(run);
+        assertThat(found.stream().map(x -> x.getString("kind") + " " + x.getString("acquirer_reference") + " "
+                + x.getString("type")).sorted().toList()).isEqualTo(expected);
+        JsonObject amount = found.stream().filter(x -> x.getString("kind").equals("amount_mismatch")).findFirst()
+                .orElseThrow();
+        assertThat(amount.getJsonObject("theirs").getJsonNumber("amount").longValue())
+                .isEqualTo(amount.getJsonObject("ours").getJsonNumber("amount").longValue() + 1);
+        assertThat(amount.getString("status")).isEqualTo("open");
+
+        Reply resolved = post("/api/v1/admin/reconciliation/exceptions/" + amount.getString("id") + "/resolve", pt,
+                "{\"reason\":\"acquirer's rounding, confirmed by phone\"}");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().getString("status")).isEqualTo("resolved");
+        assertThat(resolved.json().getString("resolution")).isEqualTo("acquirer's rounding, confirmed by phone");
+        assertThat(post("/api/v1/admin/reconciliation/exceptions/" + amount.getString("id") + "/resolve", pt,
+                "{\"reason\":\"again\"}").status()).isEqualTo(409);
+        assertThat(post("/api/v1/admin/reconciliation/exceptions/" + amount.getString("id") + "/resolve", pt, "{}")
+                .status()).isEqualTo(400);
+        JsonObject audit = get("/api/v1/admin/audit?action=reconciliation_exception.resolved", pt).json();
+        assertThat(audit.getJsonArray("data").getValuesAs(JsonObject.class))
+                .anyMatch(e -> e.getJsonObject("target").getString("id").equals(amount.getString("id"))
+                        && e.getJsonObject("after").getString("status").equals("resolved"));
+        assertThat(get("/api/v1/admin/reconciliation/exceptions?status=open&run_id=" + run.getString("id"), pt).json()
+                .getJsonArray("data")).hasSize(7);
+        assertThat(get("/api/v1/admin/reconciliation/exceptions", p.merchant().token()).status()).isEqualTo(403);
+    }
+
+    static JsonObject reconcile(String day, String merchantId) throws InterruptedException {
+        Reply asked = post("/api/v1/admin/reconciliation-runs", platformToken(),
+                "{\"date\":\"" + day + "\",\"merchant_id\":\"" + merchantId + "\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            JsonObject run = get("/api/v1/admin/reconciliation-runs/" + asked.json().getString("id"), platformToken())
+                    .json();
+            if (run.getString("status").matches("completed|failed")) {
+                return run;
+            }
+            assertThat(Instant.now()).as(run.toString()).isBefore(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    static List<JsonObject> exceptionsOf(JsonObject run) {
+        return get("/api/v1/admin/reconciliation/exceptions?limit=100&run_id=" + run.getString("id"), platformToken())
+                .json().getJsonArray("data").getValuesAs(JsonObject.class);
+    }
+
+    /**
+     * A benchmark, not a test (it asserts nothing about time): with {@code -Dtillpoint.bench.settlement=N}
+     * (and {@code -Dit.settlement.chunk-pause-ms=0}) it settles N captured transactions of 10 merchants in 3
+     * currencies and prints how long the run took, and the payment path's throughput (8 clients) for 20 s
+     * before the run and while it runs. Skipped otherwise.
+     */
+    @Test
+    @Order(8)
+    void settlement_benchmark() throws Exception {
+        int n = Integer.getInteger("tillpoint.bench.settlement", 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(n > 0, "set -Dtillpoint.bench.settlement=N to run it");
+        List<Priced> merchants = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            merchants.add(merchant(150 + i * 20, i));
+        }
+        for (int i = 0; i < 10; i++) {
+            generateCaptures(merchants.get(i).merchant().id(), CURRENCIES[i % 3], n / 10, Instant.now().minusSeconds(2));
+        }
+        Merchant payer = merchants.get(0).merchant();
+        paymentsPerSecond(payer, Duration.ofSeconds(20));   // warm-up
+        double before = paymentsPerSecond(payer, Duration.ofSeconds(20));
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant started = Instant.now();
+        Reply asked = post("/api/v1/admin/settlement-runs", platformToken(), "{\"cutoff\":\"" + cutoff + "\"}");
+        String runId = asked.json().getString("id");
+        java.util.concurrent.atomic.AtomicReference<Double> during = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long[] paid = new long[1];
+        Thread load = new Thread(() -> {
+            Instant from = Instant.now();
+            paid[0] = paymentsWhile(payer, running);
+            during.set(paid[0] / (Duration.between(from, Instant.now()).toMillis() / 1000.0));
+        });
+        load.start();
+        JsonObject run = awaitRun(runId, Duration.ofMinutes(30));
+        Duration took = Duration.between(started, Instant.now());
+        running.set(false);
+        load.join();
+        double after = paymentsPerSecond(payer, Duration.ofSeconds(20));
+        long settled = run.getJsonNumber("transactions_settled").longValue();
+        System.out.printf("BENCH settlement transactions=%d settlements=%d run_seconds=%.1f per_second=%.0f%n", settled,
+                run.getJsonArray("settlement_ids").size(), took.toMillis() / 1000.0,
+                settled / (took.toMillis() / 1000.0));
+        System.out.printf("BENCH payments_per_second before=%.1f during=%.1f after=%.1f (8 clients)%n", before,
+                during.get(), after);
+        assertThat(run.getString("status")).isEqualTo("completed");
+    }
+
+    static double paymentsPerSecond(Merchant m, Duration d) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread stop = new Thread(() -> {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.set(false);
+        });
+        stop.start();
+        Instant from = Instant.now();
+        long n = paymentsWhile(m, running);
+        return n / (Duration.between(from, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** Payments by 8 clients until {@code running} turns false; how many were answered 201. */
+    static long paymentsWhile(Merchant m, java.util.concurrent.atomic.AtomicBoolean running) {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> {
+                while (running.get()) {
+                    if (post("/api/v1/payments", m.token(), cardPayment(1999, "USD", "automatic",
+                            randomCard("424242", 16))).status() == 201) {
+                        done.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        for (Thread t : clients) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return done.get();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     static Priced merchant(int bps, long fixed) {
