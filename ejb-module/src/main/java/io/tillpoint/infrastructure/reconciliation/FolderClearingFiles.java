@@ -27,11 +27,11 @@ public class FolderClearingFiles implements ClearingFiles {
     String dataDir;
 
     @Inject
-    @ConfigProperty(name = "tillpoint.clearing.dir", defaultValue = "")
-    String clearingDir;
+    @ConfigProperty(name = "tillpoint.clearing.dir")
+    Optional<String> clearingDir;
 
     Path folder() {
-        return clearingDir.isBlank() ? Path.of(dataDir, "clearing") : Path.of(clearingDir);
+        return clearingDir.filter(d -> !d.isBlank()).map(Path::of).orElseGet(() -> Path.of(dataDir, "clearing"));
     }
 
     static String name(LocalDate day) {
