@@ -142,7 +142,55 @@ class ConsoleIT {
             b.click("#session\\:language");
             b.awaitText("Audit log");
             assertThat(b.find("#nav-payments").getText()).isEqualTo("Payments");
+
+            // The other main screens render for an admin.
+            b.open("/merchants.xhtml");
+            b.awaitText(m.id());
+            b.screenshot("merchants");
+            b.open("/risk.xhtml");
+            b.awaitText("country_mismatch");
+            b.screenshot("risk");
+            b.open("/webhooks.xhtml");
+            b.type("#webhooks\\:merchant", m.id());
+            b.click("#webhooks\\:find");
+            b.find("#webhooks\\:endpoints");
         }
+    }
+
+    @Test
+    void a_refund_above_the_four_eyes_amount_waits_for_a_second_person() {
+        Merchant m = newMerchant();
+        JsonObject paid = pay(m, 90_000, "automatic", VISA, null);
+        String operator = "operator-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser admin = new Browser("en-US")) {
+            admin.signIn("admin", ADMIN_PASSWORD);
+            admin.find("#nav-users");
+            addUser(admin, operator, "operator", "operator-password-2");
+            admin.open("/payment.xhtml?id=" + paid.getString("id"));
+            admin.type("#actions\\:refund-amount", "600.00");
+            admin.type("#actions\\:refund-reason", "chargeback avoided");
+            admin.click("#actions\\:refund");
+            admin.click("#actions\\:confirm-yes");
+            admin.awaitText("waits for a second person");
+            assertThat(payment(m, paid.getString("id")).getJsonNumber("amount_refunded").longValue()).isZero();
+            // Nobody approves their own request.
+            admin.click("#nav-approvals");
+            String row = "tr[data-ri]:has(a[href*='" + paid.getString("id") + "'])";
+            admin.click(row + " button[id$='approve']");
+            admin.awaitText("needs another person's approval");
+            admin.screenshot("approvals");
+        }
+        try (Browser second = new Browser("en-US")) {
+            second.signIn(operator, "operator-password-2");
+            second.find("#nav-approvals");
+            second.click("#nav-approvals");
+            String row = "tr[data-ri]:has(a[href*='" + paid.getString("id") + "'])";
+            second.click(row + " button[id$='approve']");
+            second.awaitText("Refund made.");
+        }
+        assertThat(payment(m, paid.getString("id")).getJsonNumber("amount_refunded").longValue()).isEqualTo(60_000);
+        assertThat(Database.count("select count(*) from audit_entry where action = 'refund.approved' and actor_id = ?",
+                operator)).isEqualTo(1);
     }
 
     @Test

@@ -106,6 +106,7 @@ public class BackOfficePaymentDecisions {
         Instant now = clock.now();
         RefundApproval asked = approvals.lock(approvalId)
                 .orElseThrow(() -> new NotFoundException("refund_approval", approvalId));
+        asked.checkDecidable(caller.username());
         Payment payment = payment(asked.paymentId());
         PendingOperation pending = transactions.beginRefundWithCaller(payment.merchantId(), payment.id(), asked.amount(),
                 asked.reason(), null);

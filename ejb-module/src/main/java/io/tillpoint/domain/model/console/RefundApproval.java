@@ -33,7 +33,8 @@ public record RefundApproval(String id, long version, String paymentId, String m
                 requestedBy, requestedAt, approver, now, why, null);
     }
 
-    private void checkDecidable(String approver) {
+    /** Refuses unless {@code approver} may decide this request now: it is open, and not theirs. */
+    public void checkDecidable(String approver) {
         if (status != Status.REQUESTED) {
             throw new InvalidStateException("The refund request " + id + " was " + status.name().toLowerCase() + " already");
         }
