@@ -158,7 +158,7 @@ class ConsoleIT {
     }
 
     @Test
-    void a_refund_above_the_four_eyes_amount_waits_for_a_second_person() {
+    void a_refund_above_the_four_eyes_amount_waits_for_a_second_person() throws Exception {
         Merchant m = newMerchant();
         JsonObject paid = pay(m, 90_000, "automatic", VISA, null);
         String operator = "operator-" + UUID.randomUUID().toString().substring(0, 8);
