@@ -73,7 +73,8 @@ final class Browser implements AutoCloseable {
     /** Waits until the page's text contains {@code text}; the page's text. */
     String awaitText(String text) {
         try {
-            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-" + System.currentTimeMillis());
             throw new AssertionError("no \"" + text + "\" on " + driver.getCurrentUrl() + " within 30 s; the page says:\n"
@@ -83,7 +84,11 @@ final class Browser implements AutoCloseable {
     }
 
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException navigating) {
+            return driver.findElement(By.tagName("body")).getText();
+        }
     }
 
     String cookie(String name) {

@@ -224,9 +224,11 @@ class ConsoleIT {
             assertThat(b.find("#status").getText()).isEqualTo("captured");
             assertThat(b.present("#actions\\:refund")).isFalse();
             assertThat(b.find("#actions\\:no-refund").getText()).contains("does not move money");
+            b.click("#new-address-form\\:dismiss");
+            b.awaitText("does not move money");
+            assertThat(b.present("#new-address")).isFalse();
             b.open("/users.xhtml");
             assertThat(b.awaitText("Refused")).doesNotContain(support + " added");
-            b.click("#new-address-form\\:dismiss");
         }
         try (Browser admin = new Browser("en-US")) {
             admin.signIn("admin", ADMIN_PASSWORD);

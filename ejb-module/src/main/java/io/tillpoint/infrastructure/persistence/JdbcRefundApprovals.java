@@ -24,7 +24,7 @@ public class JdbcRefundApprovals implements RefundApprovals {
     @Override
     public void add(RefundApproval a) {
         JdbcRows.update(dataSource, "record a refund request", "insert into refund_approval (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id(), a.version(), a.paymentId(),
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp with time zone), ?, ?)", a.id(), a.version(), a.paymentId(),
                 a.merchantId(), a.amount(), a.currency(), a.reason(), wire(a.status()), a.requestedBy(),
                 JdbcTimes.timestamp(a.requestedAt()), a.decidedBy(), JdbcTimes.timestamp(a.decidedAt()),
                 a.decisionReason(), a.refundId());

@@ -35,7 +35,7 @@ public class ApprovalsBean implements Serializable {
     public void approve(String approvalId) {
         OperationRecorded done = feedback.attempt(() -> service.approveRefund(console.caller(), approvalId));
         if (done != null) {
-            feedback.info(done.known() ? "payment.refunded" : "payment.operation_pending");
+            feedback.info(done.known() ? "payment.refund_done" : "payment.operation_pending");
         }
     }
 

@@ -38,7 +38,7 @@ public class Feedback {
                 error(d);
             } else {
                 LOG.log(Level.WARNING, "console action failed", e);
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get("error.unexpected"), null));
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get("error.unexpected"), ""));
             }
         }
         faces.validationFailed();
@@ -46,7 +46,7 @@ public class Feedback {
     }
 
     public void info(String key, Object... args) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, texts.get(key, args), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, texts.get(key, args), ""));
     }
 
     private void error(DomainException e) {

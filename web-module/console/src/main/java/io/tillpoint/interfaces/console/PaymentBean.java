@@ -89,7 +89,7 @@ public class PaymentBean implements Serializable {
             if (asked.awaitingApproval() != null) {
                 feedback.info("payment.refund_awaits_approval", asked.awaitingApproval().id());
             } else {
-                after(asked.refunded(), "payment.refunded");
+                after(asked.refunded(), "payment.refund_done");
             }
             refundAmount = null;
             refundReason = null;

@@ -52,7 +52,7 @@ public class SignInBean {
         Object outcome = request.getAttribute(ConsoleAuthentication.OUTCOME);
         String key = outcome == ConsoleSignIn.Outcome.LOCKED_OUT ? "signin.locked"
                 : outcome == ConsoleSignIn.Outcome.DISABLED ? "signin.disabled" : "signin.wrong";
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get(key), null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, texts.get(key), ""));
     }
 
     public void signOut() throws IOException {
