@@ -65,7 +65,7 @@ TILLPOINT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" TILLPOINT_DB_USER=$PGUS
 TILLPOINT_PLATFORM_SECRET=$SECRET TILLPOINT_ADMIN_PASSWORD=$ADMIN_PASSWORD TILLPOINT_DASHBOARD_REFRESH_MS=60000 \
   "$ROOT/server-config/bin/tillpoint" run >"$DATA/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
-for _ in $(seq 1 180); do
+for _ in $(seq 1 600); do
   kill -0 "$LAUNCHER_PID" 2>/dev/null || { tail -20 "$DATA/launcher.log" >&2; die "the launcher exited"; }
   [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$B/health/ready") == 200 ]] && break
   sleep 1

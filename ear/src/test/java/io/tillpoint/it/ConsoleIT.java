@@ -268,6 +268,11 @@ class ConsoleIT {
 
     @Test
     void a_forged_form_post_is_refused_and_changes_nothing() {
+        // The session cookie never rides along with a request another site starts.
+        Reply login = send(HttpRequest.newBuilder(URI.create(BASE + "/console/login.xhtml")).GET());
+        assertThat(login.raw().headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("TILLPOINT_CONSOLE=")
+                && c.contains("SameSite=Strict") && c.contains("HttpOnly"));
+
         Merchant m = newMerchant();
         JsonObject paid = pay(m, 7_000, "automatic", VISA, null);
         String session;
