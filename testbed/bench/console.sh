@@ -90,12 +90,12 @@ insert into payment (id, version, merchant_id, status, amount, currency, amount_
 select 'pay_b' || lpad(g::text, 22, '0'), 1, m.ids[1 + g % array_length(m.ids, 1)],
   case when g % 100 < 89 then 'CAPTURED' when g % 100 < 92 then 'PARTIALLY_REFUNDED' when g % 100 < 98 then 'DECLINED'
        when g % 100 < 99 then 'AUTHORIZED' else 'VOIDED' end,
-  500 + (g * 7919) % 200000, case when g % 5 = 0 then 'EUR' else 'USD' end,
-  0, case when g % 100 < 92 then 500 + (g * 7919) % 200000 else 0 end,
+  500 + (g::bigint * 7919) % 200000, case when g % 5 = 0 then 'EUR' else 'USD' end,
+  0, case when g % 100 < 92 then 500 + (g::bigint * 7919) % 200000 else 0 end,
   case when g % 100 between 89 and 91 then 100 else 0 end, 'AUTOMATIC', 'order-' || g, 'CARD', 'visa', '424242',
   lpad(((g * 31) % 10000)::text, 4, '0'), 12, 2030,
-  case when g % 100 between 92 and 97 then (array['insufficient_funds', 'do_not_honor', 'expired_card',
-       'incorrect_cvc', 'card_declined', 'fraudulent'])[1 + g % 6] end,
+  case when g % 100 between 92 and 97 then (array['INSUFFICIENT_FUNDS', 'CARD_DECLINED', 'EXPIRED_CARD',
+       'INCORRECT_CVC', 'PROCESSING_ERROR', 'INVALID_ACCOUNT'])[1 + g % 6] end,
   0, now() - (g::double precision / $PAYMENTS) * interval '90 days', now() - (g::double precision / $PAYMENTS) * interval '90 days', 10, 'allow'
 from generate_series(1, $PAYMENTS) g, m;
 insert into refund (id, version, payment_id, merchant_id, amount, currency, status, reason, created_at, updated_at)

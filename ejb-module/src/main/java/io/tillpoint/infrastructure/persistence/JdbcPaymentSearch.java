@@ -100,11 +100,16 @@ public class JdbcPaymentSearch implements PaymentSearch {
         }
     }
 
+    /** A decline code as the API names it (the column holds the enum's name). */
+    private static String lower(String code) {
+        return code == null ? null : code.toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static PaymentRow row(ResultSet rs) throws SQLException {
         return new PaymentRow(rs.getString("id"), rs.getString("merchant_id"), rs.getString("merchant_name"),
                 PaymentStatus.valueOf(rs.getString("status")).apiName(), rs.getLong("amount"), rs.getString("currency"),
                 rs.getLong("amount_refunded"), rs.getString("reference"), rs.getString("card_brand"),
-                rs.getString("card_last4"), rs.getString("decline_code"), rs.getString("risk_decision"),
+                rs.getString("card_last4"), lower(rs.getString("decline_code")), rs.getString("risk_decision"),
                 JdbcTimes.instant(rs, "created_at"));
     }
 }

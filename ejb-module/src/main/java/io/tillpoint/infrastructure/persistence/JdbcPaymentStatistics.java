@@ -72,7 +72,7 @@ public class JdbcPaymentStatistics implements PaymentStatistics {
     @Override
     public List<DeclineCount> declines(Instant from, Instant to, String merchantId, String currency, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select decline_code, sum(payments) from payment_stats_hourly"
+        StringBuilder sql = new StringBuilder("select lower(decline_code), sum(payments) from payment_stats_hourly"
                 + " where outcome = 'declined' and hour >= ? and hour < ?");
         params.add(Timestamp.from(from));
         params.add(Timestamp.from(to));
