@@ -11,8 +11,7 @@ import java.net.URI;
 /**
  * Refuses (403) a POST whose {@code Origin}, or without one whose {@code Referer}, names another
  * host than the one the request was sent to: a form another site made a browser post. With the
- * session cookie's {@code SameSite=Strict} and the random server-side view state every form must
- * post, this is the console's CSRF protection. Also the console's response headers: no framing,
+ * random server-side view state every form must post, this is the console's CSRF protection. Also the console's response headers: no framing,
  * no sniffing, no caching of pages, no referrer sent elsewhere.
  */
 public class SameOriginFilter extends HttpFilter {
