@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reconciliation runs and exceptions (V12), and our side of a day from the ledger, on the caller's transaction. */
+/** Reconciliation runs and exceptions (V13), and our side of a day from the ledger, on the caller's transaction. */
 @ApplicationScoped
 public class JdbcReconciliations implements Reconciliations {
 

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 
 /**
  * Settlement in {@code settlement_run}, {@code settlement}, {@code settlement_item} and {@code payout}
- * (V11), and the settlement's journals in the ledger's tables, on the connection of the caller's JTA
+ * (V12), and the settlement's journals in the ledger's tables, on the connection of the caller's JTA
  * transaction (a chunk's, for {@link #addItems}: the items commit with the job's checkpoint).
  */
 @ApplicationScoped
