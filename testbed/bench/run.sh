@@ -21,6 +21,7 @@
 #   measures the gateway's own cost, with e.g. 200 and many clients its concurrency.
 #   SOAP_BENCH (1): after the REST run, the same payments over SOAP on the same warm gateway,
 #   SOAP_WARMUP (60) s warm-up + SECONDS; prints BENCH soap and BENCH soap_vs_rest (0: REST only)
+#   BENCH_READY_SECONDS (180): how long the gateway may take to start and deploy
 #   PGBENCH_SCALE (16)  BENCH_SKIP_BUILD=1 (use what is built)  BENCH_DROP_DBS=1 (drop both databases at the end)
 #   PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres)
 # Logs of the last run (launcher output, server.log, bench and pgbench output) are copied to
@@ -41,6 +42,7 @@ SCALE=${PGBENCH_SCALE:-16}
 LATENCY=${ACQUIRER_LATENCY_MS:-0}
 SOAP_BENCH=${SOAP_BENCH:-1}
 SOAP_WARMUP=${SOAP_WARMUP:-60}
+READY_SECONDS=${BENCH_READY_SECONDS:-180}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 BENCH_DB=tillpoint_bench
@@ -55,6 +57,7 @@ die() { say "error: $*"; exit 1; }
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
 [[ $LATENCY =~ ^[0-9]{1,5}$ && $LATENCY -le 60000 ]] || die "ACQUIRER_LATENCY_MS must be 0..60000"
 [[ $SOAP_WARMUP =~ ^[0-9]+$ && $SOAP_WARMUP -le 600 ]] || die "SOAP_WARMUP must be 0..600"
+[[ $READY_SECONDS =~ ^[0-9]+$ && $READY_SECONDS -ge 1 ]] || die "BENCH_READY_SECONDS must be a positive integer"
 [[ $PORT =~ ^[0-9]+$ && $PORT -gt 1024 && $PORT -lt 65000 ]] || die "BENCH_PORT must be a port number"
 [[ $PORT != 8080 ]] || die "BENCH_PORT 8080 is the developer server's port: use another one"
 case "$PGHOST" in 127.*|localhost|::1) ;; *) die "PGHOST must be a loopback address" ;; esac
@@ -232,14 +235,14 @@ LAUNCHER_PID=$!
 
 ready=0
 started=$(date +%s)
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "$READY_SECONDS"); do
   kill -0 "$LAUNCHER_PID" 2>/dev/null || { sed 's/^/  /' "$DATA/launcher.log" >&2; die "the launcher exited before the gateway was ready"; }
   if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://localhost:$PORT/health/ready" 2>/dev/null) == 200 ]]; then
     ready=1; break
   fi
   sleep 1
 done
-[[ $ready == 1 ]] || { tail -n 20 "$DATA/launcher.log" | sed 's/^/  /' >&2; die "/health/ready did not answer 200 within 3 minutes"; }
+[[ $ready == 1 ]] || { tail -n 20 "$DATA/launcher.log" | sed 's/^/  /' >&2; die "/health/ready did not answer 200 within $READY_SECONDS s"; }
 say "gateway ready after $(( $(date +%s) - started )) s"
 
 # ---------------------------------------------------------------- gateway benchmark

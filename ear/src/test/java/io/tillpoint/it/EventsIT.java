@@ -264,6 +264,56 @@ class EventsIT {
     }
 
     @Test
+    void a_batch_with_a_failing_event_commits_the_others_once_and_dead_letters_only_that_one() throws Exception {
+        Merchant m = newMerchant();
+        String tag = Long.toString(System.nanoTime(), 36);
+        String failing = "pay_probebad" + tag;
+        probe("op=fail&subject=" + failing + "&on=true");
+        String[] ids = probe("op=send-batch&copies=1&merchant=" + m.id() + "&subject=pay_probeone" + tag + "," + failing
+                + ",pay_probetwo" + tag).trim().split(",");
+        assertThat(ids).hasSize(3);
+
+        JsonObject letter = awaitDeadLetter(ids[1]);
+        awaitHandled(ids[0], 1);
+        awaitHandled(ids[2], 1);
+
+        // The probe counts calls, not commits: the first event was handled in the batch's try that
+        // the failing one rolled back, then alone; the last one was not reached in the batch.
+        assertThat(handled(ids[0])).as("in the rolled-back batch, then alone").isEqualTo(2);
+        assertThat(handled(ids[2])).as("alone only").isEqualTo(1);
+        assertThat(handled(ids[1])).isZero();
+        assertThat(letter.getInt("deliveries")).as("its own five tries").isEqualTo(5);
+        assertThat(letter.getJsonObject("message").getString("id")).as("the letter holds that event alone")
+                .isEqualTo(ids[1]);
+        for (String id : new String[] {ids[0], ids[2]}) {
+            assertThat(Database.count("select count(*) from consumed_event where consumer = ? and event_id = ?",
+                    ProbeConsumer.NAME, id)).isEqualTo(1);
+        }
+        assertThat(Database.count("select count(*) from consumed_event where event_id = ?", ids[1])).isZero();
+        assertThat(deadLetters()).as("the others are no dead letters")
+                .noneMatch(l -> ids[0].equals(l.getString("event_id", null)) || ids[2].equals(l.getString("event_id", null)));
+        assertThat(get("/metrics", platformToken()).body()).contains("tillpoint_events_batch_splits_total{consumer=\"it-probe\"");
+        probe("op=fail&subject=" + failing + "&on=false");
+    }
+
+    @Test
+    void a_batch_delivered_twice_is_handled_once() throws Exception {
+        Merchant m = newMerchant();
+        String tag = Long.toString(System.nanoTime(), 36);
+        String[] ids = probe("op=send-batch&copies=2&merchant=" + m.id() + "&subject=pay_probea" + tag
+                + ",pay_probeb" + tag).trim().split(",");
+
+        awaitHandled(ids[0], 1);
+        awaitHandled(ids[1], 1);
+        awaitMessages(ProbeConsumer.QUEUE, m, 0, true);
+
+        assertThat(handled(ids[0])).isEqualTo(1);
+        assertThat(handled(ids[1])).isEqualTo(1);
+        assertThat(Database.count("select count(*) from consumed_event where consumer = ? and event_id in (?, ?)",
+                ProbeConsumer.NAME, ids[0], ids[1])).isEqualTo(2);
+    }
+
+    @Test
     void a_message_that_is_not_an_event_is_dead_lettered_at_once_and_cannot_be_replayed() throws Exception {
         Merchant m = newMerchant();
         probe("op=send-garbage&merchant=" + m.id());

@@ -11,10 +11,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Turns an event into deliveries: one per endpoint of its merchant that receives its type, all in
- * the caller's transaction (the webhook queue's listener). An event that was handed over before
+ * Turns events into deliveries: one per endpoint of an event's merchant that receives its type,
+ * all in the caller's transaction (the webhook queue's listener, for one event or a batch). An event that was handed over before
  * makes none again (one delivery per endpoint and event, in the database). Once the transaction
  * commits, the new deliveries are sent at once ({@link WebhookSender}).
  */
@@ -35,20 +37,40 @@ public class WebhookFanOut {
 
     /** The deliveries made for {@code event}: none for an event merchants do not see, or seen before. */
     public int deliver(DomainEvent event) {
-        if (!event.type().merchantVisible() || event.merchantId() == null) {
+        return deliverAll(List.of(event));
+    }
+
+    /**
+     * The deliveries made for {@code events} (a batch off the queue), in their order: one read of
+     * the endpoints of every merchant among them, however many events there are.
+     */
+    public int deliverAll(List<DomainEvent> events) {
+        List<DomainEvent> visible = events.stream()
+                .filter(e -> e.type().merchantVisible() && e.merchantId() != null).toList();
+        if (visible.isEmpty()) {
             return 0;
         }
-        List<WebhookEndpoint> receiving = endpoints.receiving(event.merchantId(), event.type());
-        if (receiving.isEmpty()) {
+        Map<String, List<WebhookEndpoint>> byMerchant = endpoints.ofMerchants(
+                        visible.stream().map(DomainEvent::merchantId).collect(Collectors.toSet()))
+                .stream().collect(Collectors.groupingBy(WebhookEndpoint::merchantId));
+        if (byMerchant.isEmpty()) {
             return 0;
         }
-        String body = WebhookPayload.of(event);
         Instant now = clock.now();
-        List<String> made = new ArrayList<>(receiving.size());
-        for (WebhookEndpoint endpoint : receiving) {
-            WebhookDelivery delivery = WebhookDelivery.of(endpoint, event.id().value(), event.type(), body, now);
-            if (deliveries.addOnce(delivery)) {
-                made.add(delivery.id());
+        List<String> made = new ArrayList<>();
+        for (DomainEvent event : visible) {
+            String body = null;
+            for (WebhookEndpoint endpoint : byMerchant.getOrDefault(event.merchantId(), List.of())) {
+                if (!endpoint.receives(event.type())) {
+                    continue;
+                }
+                if (body == null) {
+                    body = WebhookPayload.of(event);
+                }
+                WebhookDelivery delivery = WebhookDelivery.of(endpoint, event.id().value(), event.type(), body, now);
+                if (deliveries.addOnce(delivery)) {
+                    made.add(delivery.id());
+                }
             }
         }
         if (!made.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +116,28 @@ class WebhookFanOutTest {
         assertThat(fired).isEmpty();
     }
 
+    @Test
+    void aBatchReadsTheEndpointsOnceAndDeliversEachEventToItsOwnMerchantsEndpoints() {
+        WebhookEndpoint a = endpoint("mer_a", "payment.captured");
+        WebhookEndpoint b = endpoint("mer_b", "payment.captured", "payment.declined");
+        endpoint("mer_c", "payment.captured");
+        DomainEvent first = event(EventType.PAYMENT_CAPTURED, "mer_a");
+        DomainEvent second = event(EventType.PAYMENT_DECLINED, "mer_b");
+        DomainEvent unseen = event(EventType.PAYMENT_DECLINED, "mer_a");
+        DomainEvent internal = event(EventType.PAYMENT_PROCESSING, "mer_c");
+
+        int made = fanOut.deliverAll(List.of(first, second, unseen, internal));
+
+        assertThat(made).isEqualTo(2);
+        assertThat(endpoints.reads).isEqualTo(1);
+        assertThat(deliveries.all()).extracting(d -> d.endpointId() + " " + d.eventId())
+                .containsExactly(a.id() + " " + first.id().value(), b.id() + " " + second.id().value());
+        assertThat(fired).hasSize(1);
+    }
+
     static final class InMemoryEndpoints implements WebhookEndpoints {
         final List<WebhookEndpoint> all = new ArrayList<>();
+        int reads;
 
         @Override
         public void add(WebhookEndpoint endpoint) {
@@ -139,8 +160,9 @@ class WebhookFanOutTest {
         }
 
         @Override
-        public List<WebhookEndpoint> receiving(String merchantId, EventType type) {
-            return ofMerchant(merchantId).stream().filter(e -> e.receives(type)).toList();
+        public List<WebhookEndpoint> ofMerchants(Set<String> merchantIds) {
+            reads++;
+            return all.stream().filter(e -> merchantIds.contains(e.merchantId())).toList();
         }
     }
 

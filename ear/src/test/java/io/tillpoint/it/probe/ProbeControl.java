@@ -12,12 +12,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Test only: drives {@link ProbeConsumer}. {@code POST /it-probe/control?op=send&merchant=&subject=&copies=}
  * sends one event (as the relay would) {@code copies} times and answers its id;
- * {@code op=send-garbage&merchant=} a message that is not an event; {@code op=fail&subject=&on=true|false};
+ * {@code op=send-batch&merchant=&subject=a,b,c&copies=} one batch of an event per subject, as the
+ * relay sends a round, {@code copies} times, and answers their ids (comma-separated); {@code op=send-garbage&merchant=} a message that is not an event; {@code op=fail&subject=&on=true|false};
  * {@code GET ?op=handled&event=} how often the consumer handled that event.
  */
 @WebServlet("/control")
@@ -60,6 +64,21 @@ public class ProbeControl extends HttpServlet {
                     }
                 }
                 response.getWriter().write(event.id().value());
+            }
+            case "send-batch" -> {
+                List<DomainEvent> events = new ArrayList<>();
+                for (String one : subject.split(",")) {
+                    events.add(DomainEvent.of(EventType.PAYMENT_CAPTURED, merchant, one, Instant.now(),
+                            "{\"id\":\"" + one + "\"}", "{}"));
+                }
+                int copies = Integer.parseInt(request.getParameter("copies"));
+                try (JMSContext jms = factory.createContext()) {
+                    for (int i = 0; i < copies; i++) {
+                        jms.createProducer().setProperty(EventMessages.EVENT_COUNT, events.size())
+                                .send(jms.createQueue(ProbeConsumer.QUEUE), EventMessages.batchBody(events));
+                    }
+                }
+                response.getWriter().write(events.stream().map(e -> e.id().value()).collect(Collectors.joining(",")));
             }
             case "send-garbage" -> {
                 try (JMSContext jms = factory.createContext()) {

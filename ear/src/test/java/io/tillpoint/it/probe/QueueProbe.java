@@ -1,5 +1,7 @@
 package io.tillpoint.it.probe;
 
+import io.tillpoint.domain.model.event.DomainEvent;
+import io.tillpoint.infrastructure.messaging.EventMessages;
 import jakarta.annotation.Resource;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -18,8 +20,9 @@ import java.util.Enumeration;
 
 /**
  * Test only (packaged into the EAR by EventsIT, never in the product): the messages waiting on a
- * queue for one merchant, browsed, not consumed. {@code GET /it-probe/queue?name=&merchant=}
- * -> {@code [{"eventId","eventType","merchantId","redelivered","body"}]}.
+ * queue for one merchant, browsed, not consumed, each event of a batch as one of its own.
+ * {@code GET /it-probe/queue?name=&merchant=}
+ * -> {@code [{"eventId","eventType","merchantId","persistent","batched","body"}]}.
  */
 @WebServlet("/queue")
 public class QueueProbe extends HttpServlet {
@@ -39,16 +42,33 @@ public class QueueProbe extends HttpServlet {
         }
         JsonArrayBuilder messages = Json.createArrayBuilder();
         try (JMSContext jms = factory.createContext();
-                QueueBrowser browser = jms.createBrowser(jms.createQueue(queue), "merchantId = '" + merchant + "'")) {
+                QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
             Enumeration<?> waiting = browser.getEnumeration();
             while (waiting.hasMoreElements()) {
                 Message m = (Message) waiting.nextElement();
-                messages.add(Json.createObjectBuilder()
-                        .add("eventId", m.getStringProperty("eventId"))
-                        .add("eventType", m.getStringProperty("eventType"))
-                        .add("merchantId", m.getStringProperty("merchantId"))
-                        .add("persistent", m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT)
-                        .add("body", ((TextMessage) m).getText()));
+                boolean persistent = m.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT;
+                if (m.propertyExists(EventMessages.EVENT_COUNT)) {
+                    // A batch: each of its events as if it were a message of its own.
+                    for (DomainEvent event : EventMessages.parseBatch(((TextMessage) m).getText())) {
+                        if (merchant.equals(event.merchantId())) {
+                            messages.add(Json.createObjectBuilder()
+                                    .add("eventId", event.id().value())
+                                    .add("eventType", event.type().wireName())
+                                    .add("merchantId", event.merchantId())
+                                    .add("persistent", persistent)
+                                    .add("batched", true)
+                                    .add("body", EventMessages.body(event)));
+                        }
+                    }
+                } else if (merchant.equals(m.getStringProperty(EventMessages.MERCHANT_ID))) {
+                    messages.add(Json.createObjectBuilder()
+                            .add("eventId", m.getStringProperty(EventMessages.EVENT_ID))
+                            .add("eventType", m.getStringProperty(EventMessages.EVENT_TYPE))
+                            .add("merchantId", m.getStringProperty(EventMessages.MERCHANT_ID))
+                            .add("persistent", persistent)
+                            .add("batched", false)
+                            .add("body", ((TextMessage) m).getText()));
+                }
             }
         } catch (JMSException e) {
             throw new IOException(e);

@@ -10,12 +10,15 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li><b>retried</b>: when {@link #consume} throws or marks the transaction rollback-only, the
  * try is counted ({@link ConsumerFailures}, committed on its own) and the transaction rolls
  * back, so JMS delivers the message again; nothing is logged and swallowed;</li>
+ * <li><b>batched</b>: a message may carry several events (one relay round's for this queue,
+ * {@link EventMessages}); they are handled in one transaction, and split into single messages
+ * when that fails ({@link #onBatch});</li>
  * <li><b>dead-lettered</b>: a delivery that finds {@code tillpoint.events.max-deliveries} (5)
  * failed tries on record, or a message that is not an event, is kept in {@code dead_letter}
  * ({@link DeadLetters}) in the transaction that takes it off the queue, for the admin API to list
@@ -65,6 +71,11 @@ public abstract class EventConsumer implements MessageListener {
     @EJB
     ConsumerFailures failures;
 
+    /** The broker, in this bean's transaction: a batch split puts its events back through it. */
+    @Inject
+    @JMSConnectionFactory(EventPublisher.CONNECTION_FACTORY)
+    JMSContext jms;
+
     @Inject
     DeadLetters deadLetters;
 
@@ -81,8 +92,21 @@ public abstract class EventConsumer implements MessageListener {
     /** Handles one event, at most once per event id (in this transaction); throws to have it tried again. */
     protected abstract void consume(DomainEvent event);
 
+    /**
+     * Handles the events of a batch not seen before, in their order, in this transaction: each
+     * one as {@link #consume} would. A consumer that can do a batch's work in fewer statements
+     * overrides it; a failure of any event throws, and the whole batch rolls back.
+     */
+    protected void consumeAll(List<DomainEvent> events) {
+        events.forEach(this::consume);
+    }
+
     @Override
     public final void onMessage(Message message) {
+        if (isBatch(message)) {
+            onBatch(message);
+            return;
+        }
         int delivery = deliveryCount(message);
         DomainEvent event = null;
         try {
@@ -109,6 +133,64 @@ public abstract class EventConsumer implements MessageListener {
             }
         } catch (RuntimeException e) {
             failed(message, event, delivery, e);
+        }
+    }
+
+    /**
+     * A batch ({@link EventMessages}): on its first delivery, every event not seen before is
+     * handled in this one transaction (one inbox statement for all). When that fails, the
+     * transaction rolls back and the broker delivers the batch again; that second delivery puts
+     * each event back on the queue as a message of its own, in this transaction, and handles
+     * none: from there each event is retried, counted and dead-lettered alone, so one failing
+     * event costs the others one extra try and never takes them to the dead letters with it.
+     */
+    private void onBatch(Message message) {
+        int delivery = deliveryCount(message);
+        List<DomainEvent> events;
+        try {
+            try {
+                events = EventMessages.parseBatch(text(message));
+            } catch (UnreadableEvent e) {
+                deadLetter(message, null, delivery, e.getMessage());
+                LOG.warning(() -> consumer() + " received a batch that is not one of events (" + e.getMessage()
+                        + "): it is a dead letter now");
+                return;
+            }
+            if (delivery > 1) {
+                split(message, events);
+                return;
+            }
+            List<DomainEvent> fresh = inbox.firstTimeOf(consumer(), events);
+            if (!fresh.isEmpty()) {
+                consumeAll(fresh);
+            }
+            if (context.getRollbackOnly()) {
+                throw new IllegalStateException("the consumer's transaction was marked for rollback");
+            }
+        } catch (RuntimeException e) {
+            context.setRollbackOnly();
+            metrics.consumerFailed(consumer());
+            LOG.warning(() -> consumer() + " failed on a batch of " + property(message, EventMessages.EVENT_COUNT)
+                    + " events (delivery " + delivery + "); " + (delivery > 1 ? "splitting it is tried again"
+                            : "each of its events comes again on its own") + ": " + ConsumerFailures.describe(e));
+            pause(delivery);
+        }
+    }
+
+    /** Each event of the batch back onto the batch's queue as a single message, in this transaction. */
+    private void split(Message message, List<DomainEvent> events) {
+        Queue queue = jms.createQueue(queueOf(message));
+        for (DomainEvent event : events) {
+            EventPublisher.sendOne(jms, queue, List.of(event));
+        }
+        metrics.batchSplit(consumer());
+    }
+
+    private static boolean isBatch(Message message) {
+        try {
+            return message.propertyExists(EventMessages.EVENT_COUNT);
+        } catch (JMSException e) {
+            return false;
         }
     }
 
@@ -155,6 +237,10 @@ public abstract class EventConsumer implements MessageListener {
                 : "event " + event.id() + " (" + event.type().wireName() + ")";
         LOG.warning(() -> consumer() + " failed on " + what + ", try " + (counted > 0 ? counted : delivery) + " of "
                 + maxDeliveries + "; it is delivered again: " + ConsumerFailures.describe(e));
+        pause(delivery);
+    }
+
+    private static void pause(int delivery) {
         try {
             Thread.sleep(Math.min(MAX_PAUSE_MS, 100L * delivery * delivery));
         } catch (InterruptedException interrupted) {

@@ -1,5 +1,6 @@
 package io.tillpoint.infrastructure.messaging;
 
+import io.tillpoint.domain.model.event.DomainEvent;
 import io.tillpoint.domain.model.event.EventId;
 import io.tillpoint.domain.shared.UtcTime;
 import io.tillpoint.infrastructure.persistence.ApplicationDatabase;
@@ -8,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +29,9 @@ public class EventInbox {
 
     static final String CLAIM = "insert into consumed_event (consumer, event_id, consumed_at) values (?, ?, ?)"
             + " on conflict do nothing";
+
+    static final String CLAIM_ALL = "insert into consumed_event (consumer, event_id, consumed_at)"
+            + " select ?, id, ? from unnest(?::varchar[]) as ids(id) on conflict do nothing returning event_id";
 
     static final String PURGE = "delete from consumed_event where ctid = any(array(select ctid from consumed_event"
             + " where consumed_at < ? limit 10000))";
@@ -45,6 +53,30 @@ public class EventInbox {
         } catch (SQLException e) {
             throw new PersistenceException("could not record that " + consumer + " consumed event " + id, e);
         }
+    }
+
+    /**
+     * {@link #firstTime} for a batch in one statement: the events of {@code events} that
+     * {@code consumer} sees for the first time, in their order. Claimed in the order of their ids,
+     * so two batches that share events (a relay round sent twice) wait for each other instead of
+     * deadlocking.
+     */
+    public List<DomainEvent> firstTimeOf(String consumer, List<DomainEvent> events) {
+        String[] ids = events.stream().map(e -> e.id().value()).sorted().toArray(String[]::new);
+        Set<String> claimed = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(CLAIM_ALL)) {
+            s.setString(1, consumer);
+            s.setObject(2, UtcTime.of(Instant.now()));
+            s.setArray(3, c.createArrayOf("varchar", ids));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not record that " + consumer + " consumed " + ids.length + " events", e);
+        }
+        return events.stream().filter(e -> claimed.remove(e.id().value())).toList();
     }
 
     /** Forgets the events consumed before {@code cutoff}, in rounds of 10,000 rows; how many. */

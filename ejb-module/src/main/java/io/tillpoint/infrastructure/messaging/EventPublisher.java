@@ -14,10 +14,14 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSDestinationDefinitions;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Sends events to their queues as persistent messages, all of one batch in one JTA transaction
+ * Sends events to their queues as persistent messages, one per queue (a batch when a queue gets
+ * several: {@link EventMessages}), all of one round in one JTA transaction
  * that holds nothing but the broker's session: the broker has them all or none when this returns.
  * Through a connection factory of the application's own: the server's default one
  * ({@code jms/__defaultConnectionFactory}) is missing when the JMS service runs in REMOTE mode
@@ -59,21 +63,36 @@ public class EventPublisher {
         }
     }
 
+    /**
+     * One message per queue: the event itself when the queue gets one, a batch
+     * ({@link EventMessages#batchBody}) when it gets several, in the order given.
+     */
     private void send(List<PendingEvent> events) {
-        JMSProducer producer = jms.createProducer();
+        Map<String, List<DomainEvent>> byQueue = new LinkedHashMap<>();
         for (PendingEvent pending : events) {
-            DomainEvent event = pending.event();
-            String body = EventMessages.body(event);
+            if (pending.destination() == null) {
+                for (String queue : EventQueues.ALL) {
+                    byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(pending.event());
+                }
+            } else {
+                byQueue.computeIfAbsent(pending.destination(), q -> new ArrayList<>()).add(pending.event());
+            }
+        }
+        byQueue.forEach((queue, batch) -> sendOne(jms, queue(queue), batch));
+    }
+
+    /** {@code events} (at least one) to {@code queue} as one message, in {@code jms}'s transaction. */
+    static void sendOne(JMSContext jms, Queue queue, List<DomainEvent> events) {
+        JMSProducer producer = jms.createProducer();
+        if (events.size() == 1) {
+            DomainEvent event = events.get(0);
             producer.setProperty(EventMessages.EVENT_ID, event.id().value())
                     .setProperty(EventMessages.EVENT_TYPE, event.type().wireName())
-                    .setProperty(EventMessages.MERCHANT_ID, event.merchantId());
-            String destination = pending.destination();
-            if (destination == null) {
-                producer.send(risk, body);
-                producer.send(webhooks, body);
-            } else {
-                producer.send(queue(destination), body);
-            }
+                    .setProperty(EventMessages.MERCHANT_ID, event.merchantId())
+                    .send(queue, EventMessages.body(event));
+        } else {
+            producer.setProperty(EventMessages.EVENT_COUNT, events.size())
+                    .send(queue, EventMessages.batchBody(events));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tillpoint.infrastructure.persistence;
 
-import io.tillpoint.domain.model.event.EventType;
 import io.tillpoint.domain.model.webhook.WebhookEndpoint;
 import io.tillpoint.domain.model.webhook.WebhookEndpoints;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Webhook endpoints in JPA. A merchant has at most {@link #MOST_PER_MERCHANT}: all of them are one index range. */
 @ApplicationScoped
@@ -40,7 +40,12 @@ public class JpaWebhookEndpoints implements WebhookEndpoints {
     }
 
     @Override
-    public List<WebhookEndpoint> receiving(String merchantId, EventType type) {
-        return ofMerchant(merchantId).stream().filter(e -> e.receives(type)).toList();
+    public List<WebhookEndpoint> ofMerchants(Set<String> merchantIds) {
+        if (merchantIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from WebhookEndpoint e where e.merchantId in :merchants", WebhookEndpoint.class)
+                .setParameter("merchants", merchantIds)
+                .getResultList();
     }
 }

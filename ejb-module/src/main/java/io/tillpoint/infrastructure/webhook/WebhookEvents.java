@@ -7,6 +7,7 @@ import io.tillpoint.infrastructure.messaging.EventQueues;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import java.util.List;
 
 /**
  * The webhook queue's consumer: every event, once per event id ({@link EventConsumer}), becomes
@@ -29,5 +30,10 @@ public class WebhookEvents extends EventConsumer {
     @Override
     protected void consume(DomainEvent event) {
         fanOut.deliver(event);
+    }
+
+    @Override
+    protected void consumeAll(List<DomainEvent> events) {
+        fanOut.deliverAll(events);
     }
 }

@@ -9,6 +9,7 @@ import io.tillpoint.infrastructure.json.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An event as a JMS message body, and back: what every consumer reads. */
@@ -55,6 +56,27 @@ class EventMessagesTest {
             assertThatThrownBy(() -> EventMessages.parse(body)).as(String.valueOf(body))
                     .isInstanceOf(EventMessages.UnreadableEvent.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("payment.stolen"));
+        }
+    }
+
+    @Test
+    void a_batch_body_is_the_array_of_its_events_bodies_and_reads_back_in_order() {
+        DomainEvent first = DomainEvent.of(EventType.PAYMENT_CAPTURED, "mer_1", "pay_1", AT, "{\"id\":\"pay_1\"}",
+                "{\"bin\":\"424242\"}");
+        DomainEvent second = DomainEvent.of(EventType.PAYMENT_DECLINED, "mer_2", "pay_2", AT, "{\"id\":\"pay_2\"}", "{}");
+
+        String body = EventMessages.batchBody(List.of(first, second));
+
+        assertThat(body).isEqualTo("[" + EventMessages.body(first) + "," + EventMessages.body(second) + "]");
+        assertThat(EventMessages.parseBatch(body)).containsExactly(first, second);
+    }
+
+    @Test
+    void a_batch_with_one_item_that_is_not_an_event_is_unreadable_as_a_whole() {
+        String good = EventMessages.body(DomainEvent.of(EventType.PAYMENT_CAPTURED, "mer_1", "pay_1", AT, "{}", "{}"));
+        for (String body : new String[] {null, "", "[]", "{}", "[" + good + ",{\"id\":\"evt_1\"}]", "[" + good + ",1]"}) {
+            assertThatThrownBy(() -> EventMessages.parseBatch(body)).as(String.valueOf(body))
+                    .isInstanceOf(EventMessages.UnreadableEvent.class);
         }
     }
 

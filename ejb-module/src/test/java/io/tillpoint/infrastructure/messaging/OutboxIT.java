@@ -93,6 +93,20 @@ class OutboxIT {
     }
 
     @Test
+    void a_batch_claims_in_one_statement_only_the_events_its_consumer_has_not_seen_and_keeps_their_order() {
+        DomainEvent seen = event(1);
+        DomainEvent first = event(2);
+        DomainEvent second = event(3);
+        inbox.firstTime("risk", seen.id());
+
+        List<DomainEvent> fresh = inbox.firstTimeOf("risk", List.of(second, seen, first, second));
+
+        assertThat(fresh).containsExactly(second, first);
+        assertThat(inbox.firstTimeOf("risk", List.of(first, second, seen))).isEmpty();
+        assertThat(inbox.firstTimeOf("webhooks", List.of(seen))).containsExactly(seen);
+    }
+
+    @Test
     void consumed_events_older_than_the_retention_are_purged_and_younger_ones_kept() throws SQLException {
         EventId old = EventId.generate();
         EventId young = EventId.generate();

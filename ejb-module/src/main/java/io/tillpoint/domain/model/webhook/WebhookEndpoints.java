@@ -1,8 +1,8 @@
 package io.tillpoint.domain.model.webhook;
 
-import io.tillpoint.domain.model.event.EventType;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The endpoints on record. */
 public interface WebhookEndpoints {
@@ -20,6 +20,6 @@ public interface WebhookEndpoints {
     /** The merchant's endpoints, newest first. */
     List<WebhookEndpoint> ofMerchant(String merchantId);
 
-    /** The merchant's endpoints that receive {@code type}. */
-    List<WebhookEndpoint> receiving(String merchantId, EventType type);
+    /** The endpoints of all these merchants (none for an empty set), in no order. */
+    List<WebhookEndpoint> ofMerchants(Set<String> merchantIds);
 }
