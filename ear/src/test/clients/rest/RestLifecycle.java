@@ -70,7 +70,9 @@ public class RestLifecycle {
         Payment toVoid = payments.createPayment(payment(700, CaptureMode.MANUAL, "4242424242424242"), null);
         Payment voided = payments.voidPayment(toVoid.getId(), UUID.randomUUID().toString());
         print("void.status", voided.getStatus());
-        print("capture_voided", problem(() -> payments.capturePayment(toVoid.getId(), null, null)));
+        // An optional body left null is posted as the JSON literal null, which the API refuses as
+        // malformed: an empty request object is "no amount".
+        print("capture_voided", problem(() -> payments.capturePayment(toVoid.getId(), null, new CaptureRequest())));
 
         PaymentList page = payments.listPayments(null, null, null, null, 10, null);
         print("list.count", page.getData().size());

@@ -38,17 +38,7 @@ public final class ApiRequest {
             return JsonBody.empty();
         }
         requireJsonContentType(request);
-        if (!required && isJsonNull(body)) {
-            // What generated clients send for an optional body they were given none for (OpenAPI
-            // Generator's Java client posts the literal null): no body.
-            return JsonBody.empty();
-        }
         return request.getAttribute(PARSED) instanceof JsonBody parsed ? parsed : JsonBody.parse(body);
-    }
-
-    /** Whether {@code body} is the JSON literal {@code null}, with any whitespace around it. */
-    static boolean isJsonNull(byte[] body) {
-        return body.length <= 64 && new String(body, java.nio.charset.StandardCharsets.UTF_8).strip().equals("null");
     }
 
     static void requireJsonContentType(HttpServletRequest request) {
