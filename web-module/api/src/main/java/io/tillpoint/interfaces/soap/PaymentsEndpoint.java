@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPElement;
@@ -31,8 +32,6 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.ByteArrayInputStream;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
@@ -189,8 +188,10 @@ public class PaymentsEndpoint implements Provider<SOAPMessage> {
         Integer retryAfter = null;
         if (refused instanceof TooManyAttemptsException tooMany) {
             retryAfter = (int) tooMany.retryAfter().seconds();
-            messageContext.put(MessageContext.HTTP_RESPONSE_HEADERS,
-                    Map.of("Retry-After", List.of(String.valueOf(retryAfter))));
+            // On the servlet response itself: Metro leaves a Provider's HTTP_RESPONSE_HEADERS out.
+            if (messageContext.get(MessageContext.SERVLET_RESPONSE) instanceof HttpServletResponse http) {
+                http.setHeader("Retry-After", String.valueOf(retryAfter));
+            }
         }
         return SoapFaults.of((JsonObject) problem.getEntity(), retryAfter);
     }
