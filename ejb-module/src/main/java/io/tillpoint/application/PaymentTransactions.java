@@ -220,6 +220,20 @@ public class PaymentTransactions {
         return beginCapture(merchantId, paymentId, null, keyed);
     }
 
+    /** {@link #beginRefund} in the caller's transaction (a console user's refund, with its audit entry). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PendingOperation beginRefundWithCaller(String merchantId, String paymentId, Long amount, String reason,
+            KeyedRequest keyed) {
+        return beginRefund(merchantId, paymentId, amount, reason, keyed);
+    }
+
+    /** {@link #beginCapture} in the caller's transaction (a console user's capture, with its audit entry). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PendingOperation beginPartialCaptureWithCaller(String merchantId, String paymentId, Long amount,
+            KeyedRequest keyed) {
+        return beginCapture(merchantId, paymentId, amount, keyed);
+    }
+
     /** {@link #beginVoid} in the caller's transaction (an analyst's rejection of a payment held for review). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public PendingOperation beginVoidWithCaller(String merchantId, String paymentId, KeyedRequest keyed) {

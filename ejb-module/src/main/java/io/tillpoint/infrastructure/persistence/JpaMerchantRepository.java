@@ -6,7 +6,9 @@ import io.tillpoint.domain.model.merchant.Merchant;
 import io.tillpoint.domain.model.merchant.MerchantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** Merchants, API clients and console users in JPA. */
@@ -57,5 +59,27 @@ public class JpaMerchantRepository implements MerchantRepository {
     @Override
     public Optional<ConsoleUser> findConsoleUser(String username) {
         return Optional.ofNullable(em.find(ConsoleUser.class, username));
+    }
+
+    @Override
+    public Optional<ConsoleUser> lockConsoleUser(String username) {
+        return Optional.ofNullable(em.find(ConsoleUser.class, username, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<ConsoleUser> consoleUsers() {
+        return em.createQuery("select u from ConsoleUser u order by u.username", ConsoleUser.class).getResultList();
+    }
+
+    @Override
+    public List<ApiClient> clientsOf(String merchantId) {
+        return em.createQuery("select c from ApiClient c where c.merchantId = :m order by c.createdAt desc", ApiClient.class)
+                .setParameter("m", merchantId).getResultList();
+    }
+
+    @Override
+    public List<Merchant> list(int offset, int limit) {
+        return em.createQuery("select m from Merchant m order by m.createdAt desc, m.id desc", Merchant.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 }

@@ -89,6 +89,15 @@ public class Merchant {
         changeStatus(MerchantStatus.SUSPENDED, reason, now);
     }
 
+    /** A new name and pricing (an operator's edit); the pricing applies to payments from now on. */
+    public void changeDetails(String newName, Pricing newPricing) {
+        if (newName == null || newName.isBlank() || newName.length() > 200) {
+            throw new InvalidInputException("name", "is required, at most 200 characters");
+        }
+        name = newName.strip();
+        pricing = newPricing;
+    }
+
     /** Lets a suspended merchant use the gateway again; an active one cannot be reactivated (409). */
     public void reactivate(Reason reason, Instant now) {
         changeStatus(MerchantStatus.ACTIVE, reason, now);

@@ -1,5 +1,6 @@
 package io.tillpoint.domain.model.merchant;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where merchants, API clients and console users are kept. */
@@ -22,4 +23,16 @@ public interface MerchantRepository {
     void add(ConsoleUser user);
 
     Optional<ConsoleUser> findConsoleUser(String username);
+
+    /** The console user, locked until the transaction ends (a sign-in counts its failures on it). */
+    Optional<ConsoleUser> lockConsoleUser(String username);
+
+    /** Every console user, by user name. */
+    List<ConsoleUser> consoleUsers();
+
+    /** The merchant's API clients, newest first. */
+    List<ApiClient> clientsOf(String merchantId);
+
+    /** A page of merchants, newest first. */
+    List<Merchant> list(int offset, int limit);
 }
