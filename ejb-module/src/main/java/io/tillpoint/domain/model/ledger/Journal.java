@@ -46,6 +46,10 @@ public class Journal {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    /** The settlement a SETTLEMENT or PAYOUT journal belongs to (unique per type); null otherwise. */
+    @Column(length = 40, updatable = false)
+    private String settles;
+
     @OneToMany(mappedBy = "journal", cascade = CascadeType.PERSIST)
     private List<Posting> postings = new ArrayList<>();
 
@@ -76,6 +80,10 @@ public class Journal {
         return UtcTime.instant(createdAt);
     }
 
+    public String settles() {
+        return settles;
+    }
+
     public List<Posting> postings() {
         return Collections.unmodifiableList(postings);
     }
@@ -91,6 +99,18 @@ public class Journal {
             journal.merchantId = merchantId;
             journal.paymentId = paymentId;
             journal.createdAt = UtcTime.of(at);
+        }
+
+        /** Names the settlement this journal posts (a transaction's settlement is never posted twice). */
+        public Builder settles(String settlementId) {
+            journal.settles = settlementId;
+            return this;
+        }
+
+        /** A debit when {@code signed} is positive, a credit when negative, nothing when zero. */
+        public Builder signed(Account account, long signed, io.tillpoint.domain.shared.CurrencyCode currency) {
+            return signed >= 0 ? debit(account, Money.of(signed, currency))
+                    : credit(account, Money.of(Math.negateExact(signed), currency));
         }
 
         public Builder debit(Account account, Money amount) {

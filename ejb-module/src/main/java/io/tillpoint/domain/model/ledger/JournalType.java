@@ -5,5 +5,9 @@ public enum JournalType {
     AUTHORIZATION_HOLD,
     CAPTURE,
     VOID,
-    REFUND
+    REFUND,
+    /** A settlement: the pending balance to payable, the fees to revenue (names the settlement). */
+    SETTLEMENT,
+    /** A payout instructed for a settlement (names the settlement). */
+    PAYOUT
 }
