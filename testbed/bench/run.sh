@@ -19,6 +19,8 @@
 #   ACQUIRER_LATENCY_MS (0): how long the sandbox acquirer takes per answer, as a real acquirer
 #   does over the network (TILLPOINT_SANDBOX_LATENCY_MS of the gateway); with 0 the benchmark
 #   measures the gateway's own cost, with e.g. 200 and many clients its concurrency.
+#   SOAP_BENCH (1): after the REST run, the same payments over SOAP on the same warm gateway,
+#   SOAP_WARMUP (60) s warm-up + SECONDS; prints BENCH soap and BENCH soap_vs_rest (0: REST only)
 #   BENCH_READY_SECONDS (180): how long the gateway may take to start and deploy
 #   PGBENCH_SCALE (16)  BENCH_SKIP_BUILD=1 (use what is built)  BENCH_DROP_DBS=1 (drop both databases at the end)
 #   PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres)
@@ -38,6 +40,8 @@ PORT=${BENCH_PORT:-9080}
 ADMIN_PORT=$((PORT - 32))
 SCALE=${PGBENCH_SCALE:-16}
 LATENCY=${ACQUIRER_LATENCY_MS:-0}
+SOAP_BENCH=${SOAP_BENCH:-1}
+SOAP_WARMUP=${SOAP_WARMUP:-60}
 READY_SECONDS=${BENCH_READY_SECONDS:-180}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
@@ -52,6 +56,7 @@ die() { say "error: $*"; exit 1; }
 [[ $SECONDS_ =~ ^[0-9]+$ && $SECONDS_ -ge 1 ]] || die "SECONDS must be a positive integer"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer"
 [[ $LATENCY =~ ^[0-9]{1,5}$ && $LATENCY -le 60000 ]] || die "ACQUIRER_LATENCY_MS must be 0..60000"
+[[ $SOAP_WARMUP =~ ^[0-9]+$ && $SOAP_WARMUP -le 600 ]] || die "SOAP_WARMUP must be 0..600"
 [[ $READY_SECONDS =~ ^[0-9]+$ && $READY_SECONDS -ge 1 ]] || die "BENCH_READY_SECONDS must be a positive integer"
 [[ $PORT =~ ^[0-9]+$ && $PORT -gt 1024 && $PORT -lt 65000 ]] || die "BENCH_PORT must be a port number"
 [[ $PORT != 8080 ]] || die "BENCH_PORT 8080 is the developer server's port: use another one"
@@ -277,6 +282,24 @@ awk -v mt=$((m1_total - m0_total)) -v mi=$((m1_idle - m0_idle)) -v g=$((g1 - g0)
   if (other*c > 0.2) printf "BENCH warning: other processes used %.2f cores during the run: the numbers are disturbed\n", other*c
 }' | tee -a "$LOGS/bench.out"
 
+# ---------------------------------------------------------------- the same payments over SOAP
+# On the same warm server, right after: the SOAP Authorize of the same payment (same card, amounts,
+# idempotency keys), so the two numbers differ only by the interface (Metro, SAAJ, XML to JSON).
+SOAP_TPS=
+if [[ $SOAP_BENCH != 0 ]]; then
+  check_quiet "PaymentBench over SOAP"
+  say "PaymentBench over SOAP: $CLIENTS clients, ${SOAP_WARMUP} s warm-up + ${SECONDS_} s"
+  TILLPOINT_PLATFORM_SECRET=$SECRET java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms128m -Xmx512m -cp "$ROOT/testbed/target/classes" \
+    io.tillpoint.testbed.bench.PaymentBench --base-url "http://localhost:$PORT" --protocol soap \
+    --clients "$CLIENTS" --seconds "$SECONDS_" --warmup "$SOAP_WARMUP" >"$LOGS/bench-soap.out" 2>&1 \
+    || { cat "$LOGS/bench-soap.out" >&2; die "PaymentBench over SOAP failed"; }
+  grep -E '^(requests|throughput|latency|errors)' "$LOGS/bench-soap.out" >&2 || true
+  SOAP_LINE=$(grep '^BENCH soap ' "$LOGS/bench-soap.out" | tail -n 1)
+  [[ -n $SOAP_LINE ]] || die "PaymentBench over SOAP printed no BENCH line"
+  echo "$SOAP_LINE"
+  SOAP_TPS=$(sed -n 's/.* tps=\([0-9.]*\).*/\1/p' <<<"$SOAP_LINE")
+fi
+
 save_logs
 if grep -q '^errors  *[1-9]' "$LOGS/bench.out" && [[ -f $LOGS/server.log ]]; then
   say "the gateway answered errors: last WARNING/SEVERE lines of server.log:"
@@ -315,4 +338,9 @@ awk -v g="$GATEWAY_TPS" -v p="$PGBENCH_TPS" -v c="$CLIENTS" -v s="$SECONDS_" -v 
 awk -v g="$GATEWAY_TPS" -v q="$SQL_TPS" -v p="$PGBENCH_TPS" 'BEGIN {
   printf "BENCH payment_sql tps=%.1f sql_vs_pgbench_pct=%.1f gateway_vs_sql_pct=%.1f\n", q, (p > 0 ? 100 * q / p : 0), (q > 0 ? 100 * g / q : 0)
 }'
+if [[ -n $SOAP_TPS ]]; then
+  awk -v g="$GATEWAY_TPS" -v s="$SOAP_TPS" 'BEGIN {
+    printf "BENCH soap_vs_rest rest_tps=%.1f soap_tps=%.1f soap_vs_rest_pct=%.1f\n", g, s, (g > 0 ? 100 * s / g : 0)
+  }'
+fi
 say "databases $BENCH_DB and $PGBENCH_DB are kept; drop them with: psql -h $PGHOST -U $PGUSER -d postgres -c 'drop database $BENCH_DB' -c 'drop database $PGBENCH_DB'"

@@ -91,7 +91,35 @@ class SoapIT {
                 + "<soapenv:Body><tp:" + operation + ">" + inner + "</tp:" + operation + "></soapenv:Body></soapenv:Envelope>");
     }
 
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final String PASSWORD_TEXT =
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+
+    /** A WS-Security header as WS-Security stacks send it: mustUnderstand, a timestamp, the UsernameToken. */
+    static String usernameToken(String clientId, String secret) {
+        return "<wsse:Security xmlns:wsse=\"" + WSSE + "\" soapenv:mustUnderstand=\"1\">"
+                + "<wsu:Timestamp xmlns:wsu=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd\">"
+                + "<wsu:Created>" + java.time.Instant.now() + "</wsu:Created></wsu:Timestamp>"
+                + "<wsse:UsernameToken><wsse:Username>" + clientId + "</wsse:Username>"
+                + "<wsse:Password Type=\"" + PASSWORD_TEXT + "\">" + secret + "</wsse:Password></wsse:UsernameToken>"
+                + "</wsse:Security>";
+    }
+
+    /** {@code operation} with a UsernameToken (and a bearer token, when {@code token} is not null). */
+    static Soap signedIn(String token, String security, String operation, String inner) throws Exception {
+        return raw(token, "<soapenv:Envelope xmlns:soapenv=\"" + SOAP + "\" xmlns:tp=\"" + NS + "\"><soapenv:Header>"
+                + security + "</soapenv:Header><soapenv:Body><tp:" + operation + ">" + inner + "</tp:" + operation
+                + "></soapenv:Body></soapenv:Envelope>");
+    }
+
     static Soap raw(String token, String envelope) throws Exception {
+        return exchange(token, envelope).soap();
+    }
+
+    record Exchange(Reply http, Soap soap) {
+    }
+
+    static Exchange exchange(String token, String envelope) throws Exception {
         HttpRequest.Builder b = request("/soap/payments", token).header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(envelope));
         Reply r = send(b);
@@ -100,7 +128,7 @@ class SoapIT {
         assertThat(env.getNamespaceURI()).as(r.body()).isEqualTo(SOAP);
         Element body = (Element) env.getElementsByTagNameNS(SOAP, "Body").item(0);
         Element header = (Element) env.getElementsByTagNameNS(SOAP, "Header").item(0);
-        return new Soap(r.status(), r.body(), firstElement(body), header);
+        return new Exchange(r, new Soap(r.status(), r.body(), firstElement(body), header));
     }
 
     static Element firstElement(Element parent) {
@@ -277,5 +305,70 @@ class SoapIT {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.faultCode()).isEqualTo("body_too_large");
         assertThat(get("/api/v1/payments", m.token()).json().getJsonArray("data")).isEmpty();
+    }
+
+    @Test
+    void a_username_token_signs_in_like_a_bearer_token_and_sees_only_its_merchant() throws Exception {
+        Merchant m = newMerchant();
+        Merchant other = newMerchant();
+        String theirs = call(other.token(), null, "Authorize", authorize(900, "manual", VISA)).text("id");
+        String security = usernameToken(m.clientId(), m.clientSecret());
+
+        Soap created = signedIn(null, security, "Authorize", authorize(2500, "automatic", VISA));
+        created.valid("AuthorizeResponse");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.text("status")).isEqualTo("captured");
+        String id = created.text("id");
+        assertThat(get("/api/v1/payments/" + id, m.token()).status()).as("the merchant's own payment").isEqualTo(200);
+        assertThat(signedIn(null, security, "Refund", id(id) + "<tp:amount>500</tp:amount>").valid("RefundResponse"))
+                .isNotNull();
+        assertThat(signedIn(null, security, "GetPayment", id(id)).text("status")).isEqualTo("partially_refunded");
+        Soap foreign = signedIn(null, security, "GetPayment", id(theirs));
+        assertThat(foreign.faultCode()).isEqualTo("resource_missing");
+        assertThat(foreign.text("status")).isEqualTo("404");
+        assertThat(signedIn(null, security, "ListPayments", "").body().getElementsByTagNameNS(NS, "payment").getLength())
+                .isEqualTo(1);
+
+        Soap platform = signedIn(null, usernameToken("platform", PLATFORM_SECRET), "GetPayment", id(id));
+        assertThat(platform.faultCode()).isEqualTo("forbidden");
+        assertThat(signedIn(m.token(), security, "GetPayment", id(id)).faultCode()).as("both at once")
+                .isEqualTo("invalid_request");
+        Soap digest = signedIn(null, security.replace("#PasswordText", "#PasswordDigest"), "GetPayment", id(id));
+        assertThat(digest.faultCode()).isEqualTo("invalid_request");
+        assertThat(digest.text("param")).isEqualTo("wsse:Password");
+    }
+
+    @Test
+    void wrong_secrets_in_username_tokens_count_with_the_token_endpoint_and_lock_the_client_id_out() throws Exception {
+        Merchant m = newMerchant();
+        Merchant other = newMerchant();
+        String list = "<tp:limit>1</tp:limit>";
+
+        for (int i = 1; i <= 5; i++) {
+            Soap wrong = signedIn(null, usernameToken(m.clientId(), "wrong-" + i), "ListPayments", list);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.faultCode()).isEqualTo("invalid_client");
+            assertThat(wrong.raw()).doesNotContain("wrong-" + i);
+        }
+        for (int i = 6; i <= 10; i++) {
+            assertThat(tokenRequest(m.clientId(), "wrong-" + i).status()).as("the token endpoint, failure " + i)
+                    .isEqualTo(401);
+        }
+        Exchange locked = exchange(null, "<soapenv:Envelope xmlns:soapenv=\"" + SOAP + "\" xmlns:tp=\"" + NS + "\"><soapenv:Header>"
+                + usernameToken(m.clientId(), m.clientSecret()) + "</soapenv:Header><soapenv:Body><tp:ListPayments>" + list
+                + "</tp:ListPayments></soapenv:Body></soapenv:Envelope>");
+        assertThat(locked.soap().status()).as("the right secret during the lock-out").isEqualTo(429);
+        assertThat(locked.soap().faultCode()).isEqualTo("too_many_attempts");
+        long retryAfter = Long.parseLong(locked.http().header("Retry-After"));
+        assertThat(retryAfter).isPositive();
+        assertThat(locked.soap().text("retry_after")).isEqualTo(String.valueOf(retryAfter));
+        assertThat(tokenRequest(m.clientId(), m.clientSecret()).status()).as("the token endpoint too").isEqualTo(429);
+        assertThat(signedIn(null, usernameToken(other.clientId(), other.clientSecret()), "ListPayments", list).status())
+                .as("another client").isEqualTo(200);
+        assertThat(call(m.token(), null, "ListPayments", list).status()).as("bearer tokens issued before").isEqualTo(200);
+
+        Thread.sleep(retryAfter * 1000 + 500);
+        assertThat(signedIn(null, usernameToken(m.clientId(), m.clientSecret()), "ListPayments", list).status())
+                .as("after the lock-out").isEqualTo(200);
     }
 }

@@ -30,6 +30,10 @@ import java.util.Optional;
  * (429). A right secret during a lock-out is refused too. Then a revoked client is refused (401)
  * and a suspended merchant's client too (403), as the database says now.
  *
+ * <p>{@link #authenticate} is the same check without a token, for callers that send the client id
+ * and secret with each request (a SOAP client's WS-Security UsernameToken): the same tally, the
+ * same lock-out, the same refusals.
+ *
  * <p>No transaction: the tally's statements commit on their own, so that a refused attempt stays
  * counted (a transaction here would roll the count back with the refusal).
  */
@@ -61,6 +65,20 @@ public class TokenService {
     MerchantAccess access;
 
     public AccessToken issue(String clientId, String clientSecret) {
+        return sign(check(clientId, clientSecret));
+    }
+
+    /**
+     * The client that {@code clientId} and {@code clientSecret} name, checked as {@link #issue}
+     * checks them (counted failures, lock-out, revoked client, suspended merchant); throws what
+     * {@code issue} throws.
+     */
+    public AuthenticatedClient authenticate(String clientId, String clientSecret) {
+        ApiClient client = check(clientId, clientSecret);
+        return new AuthenticatedClient(client.clientId(), client.merchantId());
+    }
+
+    private ApiClient check(String clientId, String clientSecret) {
         if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID || clientSecret == null) {
             secrets.checkUnknown(clientId, clientSecret);
             throw new InvalidClientException(AuthFailureReason.MALFORMED_REQUEST);
@@ -90,7 +108,7 @@ public class TokenService {
         if (match == SecretMatch.MATCH_REHASH) {
             access.rehashSecret(clientId, client.secretHash(), secrets.hash(clientId, clientSecret));
         }
-        return sign(client);
+        return client;
     }
 
     private AccessToken sign(ApiClient client) {

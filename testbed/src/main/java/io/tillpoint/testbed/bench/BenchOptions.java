@@ -8,11 +8,12 @@ import java.net.UnknownHostException;
 public final class BenchOptions {
 
     static final String USAGE = """
-            usage: PaymentBench [--base-url URL] [--clients N] [--seconds T] [--warmup W] [--platform-secret S]
+            usage: PaymentBench [--base-url URL] [--clients N] [--seconds T] [--warmup W] [--protocol rest|soap] [--platform-secret S]
               --base-url         gateway base URL, loopback only (default http://localhost:8080)
               --clients          concurrent client threads (default 16, 1..512)
               --seconds          measured duration in seconds (default 30, 1..3600)
               --warmup           unmeasured warm-up seconds before that (default 5, 0..600)
+              --protocol         rest: POST /api/v1/payments (default); soap: the SOAP Authorize at /soap/payments
               --platform-secret  secret of the platform client (default: env TILLPOINT_PLATFORM_SECRET)
             """;
 
@@ -21,8 +22,11 @@ public final class BenchOptions {
     final int seconds;
     final int warmup;
     final String platformSecret;
+    /** Whether the payments go over SOAP ({@code --protocol soap}) rather than REST. */
+    final boolean soap;
 
-    private BenchOptions(URI baseUrl, int clients, int seconds, int warmup, String platformSecret) {
+    private BenchOptions(URI baseUrl, int clients, int seconds, int warmup, String platformSecret, boolean soap) {
+        this.soap = soap;
         this.baseUrl = baseUrl;
         this.clients = clients;
         this.seconds = seconds;
@@ -35,6 +39,7 @@ public final class BenchOptions {
         int clients = 16;
         int seconds = 30;
         int warmup = 5;
+        boolean soap = false;
         String secret = System.getenv("TILLPOINT_PLATFORM_SECRET");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -59,13 +64,18 @@ public final class BenchOptions {
                 case "--seconds" -> seconds = intIn(arg, value, 1, 3600);
                 case "--warmup" -> warmup = intIn(arg, value, 0, 600);
                 case "--platform-secret" -> secret = value;
+                case "--protocol" -> soap = switch (value) {
+                    case "rest" -> false;
+                    case "soap" -> true;
+                    default -> throw new IllegalArgumentException("--protocol must be rest or soap");
+                };
                 default -> throw new IllegalArgumentException("unknown flag " + arg);
             }
         }
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("the platform secret is required: --platform-secret or env TILLPOINT_PLATFORM_SECRET");
         }
-        return new BenchOptions(loopbackUrl(base), clients, seconds, warmup, secret);
+        return new BenchOptions(loopbackUrl(base), clients, seconds, warmup, secret, soap);
     }
 
     private static int intIn(String flag, String value, int min, int max) {

@@ -41,20 +41,25 @@ public final class KeepAliveConnection implements AutoCloseable {
 
     /** POSTs a JSON body; {@code headers} are complete header lines ("Name: value"). */
     public Answer postJson(String path, String body, String... headers) throws IOException {
-        return send("POST", path, body, headers);
+        return send("POST", path, "application/json", body, headers);
+    }
+
+    /** POSTs a body of {@code contentType} (also what it accepts back); {@code headers} as for {@link #postJson}. */
+    public Answer post(String path, String contentType, String body, String... headers) throws IOException {
+        return send("POST", path, contentType, body, headers);
     }
 
     /** GETs a JSON document; {@code headers} are complete header lines ("Name: value"). */
     public Answer get(String path, String... headers) throws IOException {
-        return send("GET", path, null, headers);
+        return send("GET", path, "application/json", null, headers);
     }
 
-    private Answer send(String method, String path, String body, String... headers) throws IOException {
+    private Answer send(String method, String path, String contentType, String body, String... headers) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256 + 64 * headers.length)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append(body == null ? "" : "Content-Type: application/json\r\n").append("Accept: application/json\r\n")
+                .append(body == null ? "" : "Content-Type: " + contentType + "\r\n").append("Accept: ").append(contentType).append("\r\n")
                 .append("Content-Length: ").append(content.length).append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");

@@ -41,8 +41,8 @@ public final class PaymentBench {
     static int run(BenchOptions options) throws InterruptedException {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         GatewayClient gateway = new GatewayClient(options.baseUrl);
-        System.out.printf(Locale.ROOT, "PaymentBench %s: %d clients, %d s warm-up + %d s measured (run %s)%n",
-                options.baseUrl, options.clients, options.warmup, options.seconds, runId);
+        System.out.printf(Locale.ROOT, "PaymentBench %s (%s): %d clients, %d s warm-up + %d s measured (run %s)%n",
+                options.baseUrl, options.soap ? "SOAP" : "REST", options.clients, options.warmup, options.seconds, runId);
 
         String merchantToken;
         try {
@@ -67,7 +67,8 @@ public final class PaymentBench {
         for (int i = 0; i < options.clients; i++) {
             KeepAliveConnection connection = new KeepAliveConnection(options.baseUrl,
                     (int) GatewayClient.REQUEST_TIMEOUT.toMillis());
-            ClientLoop loop = new ClientLoop(connection, merchantToken, runId, sequence, errors, measureFrom, endAt);
+            ClientLoop loop = new ClientLoop(connection, merchantToken, runId, sequence, errors, measureFrom, endAt,
+                    options.soap);
             Thread thread = new Thread(loop, "bench-client-" + i);
             thread.setDaemon(true);
             loops.add(loop);
@@ -143,7 +144,7 @@ public final class PaymentBench {
             System.out.println("first error samples (redacted):");
             errors.samples().forEach(sample -> System.out.println("  " + sample));
         }
-        System.out.printf(Locale.ROOT, "BENCH gateway clients=%d seconds=%d tps=%.1f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f errors=%d%n",
+        System.out.printf(Locale.ROOT, (options.soap ? "BENCH soap" : "BENCH gateway") + " clients=%d seconds=%d tps=%.1f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f errors=%d%n",
                 options.clients, options.seconds, tps, p50, p95, p99, errorCount);
     }
 }

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * numbers masked and its length capped, so that no caller can forge a line or leave a card
  * number in the log.
  */
-final class AuthFailures {
+public final class AuthFailures {
 
     static final Logger LOG = Logger.getLogger("io.tillpoint.auth");
     private static final int MAX_VALUE = 64;
@@ -29,6 +29,12 @@ final class AuthFailures {
     static void bearerToken(AuthFailureReason reason, String clientId, String sourceIp) {
         LOG.info(() -> "auth_failed at=bearer_token reason=" + reason.logName()
                 + (clientId == null ? "" : " client_id=" + escaped(clientId)) + " ip=" + escaped(sourceIp));
+    }
+
+    /** A SOAP request's WS-Security UsernameToken was refused; {@code clientId} as the caller sent it. */
+    public static void usernameToken(AuthFailureReason reason, String clientId, String sourceIp) {
+        LOG.info(() -> "auth_failed at=username_token reason=" + reason.logName() + " client_id=" + escaped(clientId)
+                + " ip=" + escaped(sourceIp));
     }
 
     /**

@@ -1,16 +1,21 @@
 package io.tillpoint.interfaces.soap;
 
+import io.tillpoint.application.InvalidClientException;
+import io.tillpoint.application.TooManyAttemptsException;
 import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.shared.Ids;
 import io.tillpoint.domain.shared.InvalidInputException;
 import io.tillpoint.infrastructure.json.Jsons;
 import io.tillpoint.interfaces.rest.Caller;
+import io.tillpoint.interfaces.rest.ProblemMapper;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.jws.HandlerChain;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.soap.MessageFactory;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPElement;
@@ -27,6 +32,7 @@ import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.ByteArrayInputStream;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -36,10 +42,12 @@ import org.w3c.dom.Node;
  * call it stands for, with the caller that the bearer token (HTTP {@code Authorization}, verified
  * by the API's authentication module before this runs) or a WS-Security UsernameToken names.
  * The published WSDL is the hand-written one ({@code wsdlLocation}), never one made from code.
+ * The handler chain only declares {@code wsse:Security} understood ({@link WsSecurityHeader}).
  */
 @WebServiceProvider(serviceName = "PaymentsService", portName = "PaymentsPort", targetNamespace = SoapXml.NS,
         wsdlLocation = "WEB-INF/wsdl/payments-v1.wsdl")
 @ServiceMode(Service.Mode.MESSAGE)
+@HandlerChain(file = "handlers.xml")
 @BindingType(SOAPBinding.SOAP11HTTP_BINDING)
 public class PaymentsEndpoint implements Provider<SOAPMessage> {
 
@@ -60,7 +68,12 @@ public class PaymentsEndpoint implements Provider<SOAPMessage> {
         try {
             Element call = operationOf(request);
             operation = call.getLocalName();
-            String merchant = merchantOf(http);
+            String merchant;
+            try {
+                merchant = merchantOf(http, request);
+            } catch (InvalidClientException | TooManyAttemptsException refused) {
+                return refusedSignIn(messageContext, refused, requestId);
+            }
             if (merchant == null) {
                 messageContext.put(MessageContext.HTTP_RESPONSE_CODE, 401);
                 return SoapFaults.of(unauthorized(requestId), null);
@@ -122,22 +135,65 @@ public class PaymentsEndpoint implements Provider<SOAPMessage> {
                 return null;
             }
             Iterator<jakarta.xml.soap.Node> keys = header.getChildElements(IDEMPOTENCY_KEY);
-            return keys.hasNext() ? keys.next().getTextContent() : null;
+            String key = keys.hasNext() ? keys.next().getTextContent() : null;
+            // An empty element is no key: JAX-WS clients send the header empty when given none.
+            return key == null || key.isEmpty() ? null : key;
         } catch (SOAPException e) {
             throw new InvalidInputException(null, "The SOAP header could not be read");
         }
     }
 
-    /** The merchant of the verified caller; null when nobody is signed in. A token without one is 403. */
-    private static String merchantOf(HttpServletRequest http) {
-        Caller caller = http == null ? null : Caller.of(http.getUserPrincipal());
-        if (caller == null) {
+    /**
+     * The merchant of the caller: the verified bearer token's, or the UsernameToken's client, whose
+     * secret is checked here as the token endpoint checks it. Null when there is neither; both at
+     * once are refused. A client without a merchant (a platform client) is 403.
+     */
+    private String merchantOf(HttpServletRequest http, SOAPMessage request) {
+        Caller bearer = http == null ? null : Caller.of(http.getUserPrincipal());
+        Optional<UsernameToken> token = UsernameToken.in(header(request));
+        if (bearer != null && token.isPresent()) {
+            throw new InvalidInputException("wsse:Security",
+                    "must not come with an Authorization header: send either a bearer token or a UsernameToken");
+        }
+        String merchant;
+        if (bearer != null) {
+            merchant = bearer.merchantId();
+        } else if (token.isPresent()) {
+            merchant = operations().signIn(token.get(), http == null ? null : http.getRemoteAddr()).merchantId();
+        } else {
             return null;
         }
-        if (caller.merchantId() == null) {
+        if (merchant == null) {
             throw new jakarta.ws.rs.ForbiddenException();
         }
-        return caller.merchantId();
+        return merchant;
+    }
+
+    private static SOAPHeader header(SOAPMessage request) {
+        try {
+            return request.getSOAPHeader();
+        } catch (SOAPException e) {
+            throw new InvalidInputException(null, "The SOAP header could not be read");
+        }
+    }
+
+    /**
+     * A refused UsernameToken as the token endpoint refuses the secret: HTTP 401 {@code
+     * invalid_client}, or 429 {@code too_many_attempts} with {@code Retry-After} during a lock-out
+     * (the fault's {@code retry_after} too).
+     */
+    private static SOAPMessage refusedSignIn(MessageContext messageContext, RuntimeException refused, String requestId) {
+        jakarta.ws.rs.core.Response problem = ProblemMapper.problemFor(refused, requestId);
+        messageContext.put(MessageContext.HTTP_RESPONSE_CODE, problem.getStatus());
+        Integer retryAfter = null;
+        if (refused instanceof TooManyAttemptsException tooMany) {
+            retryAfter = (int) tooMany.retryAfter().seconds();
+            // On the servlet response itself: Metro leaves a Provider's HTTP_RESPONSE_HEADERS out.
+            if (messageContext.get(MessageContext.SERVLET_RESPONSE) instanceof HttpServletResponse http) {
+                http.setHeader("Retry-After", String.valueOf(retryAfter));
+            }
+        }
+        return SoapFaults.of((JsonObject) problem.getEntity(), retryAfter);
     }
 
     private static JsonObject unauthorized(String requestId) {

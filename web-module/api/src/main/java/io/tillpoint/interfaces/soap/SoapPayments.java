@@ -1,10 +1,16 @@
 package io.tillpoint.interfaces.soap;
 
+import io.tillpoint.application.AuthenticatedClient;
 import io.tillpoint.application.CreateCardPayment;
 import io.tillpoint.application.IdempotencyService;
+import io.tillpoint.application.InvalidClientException;
+import io.tillpoint.application.MerchantSuspendedException;
 import io.tillpoint.application.OperationRecorded;
 import io.tillpoint.application.PaymentResponses;
 import io.tillpoint.application.PaymentService;
+import io.tillpoint.application.TokenService;
+import io.tillpoint.application.TooManyAttemptsException;
+import io.tillpoint.domain.model.access.AuthFailureReason;
 import io.tillpoint.domain.model.idempotency.IdempotencyKey;
 import io.tillpoint.domain.model.idempotency.IdempotentOutcome;
 import io.tillpoint.domain.model.idempotency.KeyedRequest;
@@ -13,6 +19,7 @@ import io.tillpoint.domain.model.idempotency.StoredResponse;
 import io.tillpoint.domain.model.payment.Payment;
 import io.tillpoint.domain.shared.DomainException;
 import io.tillpoint.infrastructure.json.PaymentJson;
+import io.tillpoint.interfaces.rest.AuthFailures;
 import io.tillpoint.interfaces.rest.CardNumbersInRequest;
 import io.tillpoint.interfaces.rest.JsonBody;
 import io.tillpoint.interfaces.rest.PaymentMetrics;
@@ -46,11 +53,34 @@ public class SoapPayments {
     @EJB
     IdempotencyService idempotency;
 
+    @EJB
+    TokenService tokens;
+
     @Inject
     RequestFingerprinter fingerprinter;
 
     @Inject
     PaymentMetrics metrics;
+
+    /**
+     * The client a WS-Security UsernameToken names, its secret checked by the token endpoint's
+     * use case (the same failure tally and lock-out, for the same client id); every refusal goes
+     * to the security log as the token endpoint's do.
+     */
+    AuthenticatedClient signIn(UsernameToken token, String sourceIp) {
+        try {
+            return tokens.authenticate(token.username(), token.password());
+        } catch (InvalidClientException e) {
+            AuthFailures.usernameToken(e.reason(), token.username(), sourceIp);
+            throw e;
+        } catch (TooManyAttemptsException e) {
+            AuthFailures.usernameToken(AuthFailureReason.LOCKED_OUT, token.username(), sourceIp);
+            throw e;
+        } catch (MerchantSuspendedException e) {
+            AuthFailures.usernameToken(AuthFailureReason.MERCHANT_SUSPENDED, token.username(), sourceIp);
+            throw e;
+        }
+    }
 
     /** POST /payments: the use case claims the key itself, as for REST. */
     SoapAnswer authorize(String merchant, String key, JsonObject body, String requestId) {
