@@ -456,6 +456,13 @@ class EventsIT {
                 "tillpoint-test").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(start.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("start-domain returned").isTrue();
         assertThat(start.exitValue()).as("start-domain succeeded").isZero();
+        // start-domain returns when the server is up, while it still loads the EAR's modules one by
+        // one: the API may answer before the probe module does (404 until then).
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (get("/it-probe/control?op=handled&event=evt_none", null).status() != 200) {
+            assertThat(Instant.now()).as("the probe module is loaded again").isBefore(deadline);
+            Thread.sleep(500);
+        }
     }
 
     /** The merchant's messages on the queue once at least {@code payments} of them are captures. */
